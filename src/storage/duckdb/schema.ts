@@ -1,0 +1,19 @@
+/** DuckDB tables. The column order of `events` is the appender's order in duckdb-store.ts. */
+export const DUCKDB_SCHEMA = [
+  `CREATE TABLE IF NOT EXISTS workspaces (
+     id VARCHAR NOT NULL, name VARCHAR NOT NULL, write_key VARCHAR NOT NULL,
+     secret_hash VARCHAR NOT NULL, created_at TIMESTAMP NOT NULL)`,
+  `CREATE TABLE IF NOT EXISTS events (
+     workspace_id VARCHAR NOT NULL, message_id VARCHAR NOT NULL, type VARCHAR NOT NULL,
+     event VARCHAR NOT NULL, name VARCHAR, customer_id VARCHAR NOT NULL,
+     anonymous_id VARCHAR, user_id VARCHAR, previous_id VARCHAR, group_id VARCHAR,
+     channel VARCHAR NOT NULL, device VARCHAR, source VARCHAR,
+     ts TIMESTAMP NOT NULL, received_at TIMESTAMP NOT NULL,
+     properties JSON, traits JSON, context JSON)`,
+  `CREATE TABLE IF NOT EXISTS identities (
+     workspace_id VARCHAR NOT NULL, identity VARCHAR NOT NULL, customer_id VARCHAR NOT NULL,
+     created_at TIMESTAMP NOT NULL)`,
+  `CREATE TABLE IF NOT EXISTS customer_merges (
+     workspace_id VARCHAR NOT NULL, from_customer VARCHAR NOT NULL, to_customer VARCHAR NOT NULL,
+     merged_at TIMESTAMP NOT NULL)`,
+];

@@ -1,0 +1,28 @@
+import type { TouchEvent } from '../ingest/event.ts';
+import type { Dialect, Sql } from './sql.ts';
+
+/** Identity changes made while resolving a batch; applied in the same transaction as its events. */
+export interface IdentityChanges {
+  /** New identity → customer links. */
+  added: { workspaceId: string; identity: string; customerId: string; at: number }[];
+  /** Customers folded into another: every identity and event of `from` moves to `to`. */
+  merged: { workspaceId: string; from: string; to: string; at: number }[];
+}
+
+/**
+ * The storage boundary. Callers describe queries once with `sql` and the store compiles them for its
+ * dialect; the embedded backend is DuckDB, a scale-out backend (ClickHouse for events, PostgreSQL for
+ * state) implements the same interface.
+ */
+export interface Store {
+  readonly dialect: Dialect;
+  /** Creates tables if missing. */
+  init(): Promise<void>;
+  close(): Promise<void>;
+  query<T = Record<string, unknown>>(q: Sql): Promise<T[]>;
+  exec(q: Sql): Promise<void>;
+  /** Appends events and applies identity changes atomically; resolves once durable on disk. */
+  commitIngest(events: readonly TouchEvent[], identities: IdentityChanges): Promise<void>;
+  /** Runs statements in one transaction (state tables: workspaces, journeys, surveys…). */
+  transaction<T>(fn: (tx: Pick<Store, 'query' | 'exec'>) => Promise<T>): Promise<T>;
+}
