@@ -1,0 +1,56 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import { MAX_BODY_BYTES } from '../ingest/body.ts';
+import { ApiError } from './errors.ts';
+import { customerRoutes } from './routes/customers.ts';
+import { importRoutes, MAX_IMPORT_BYTES } from './routes/import.ts';
+import { posthogRoutes } from './routes/posthog.ts';
+import { segmentRoutes } from './routes/segment.ts';
+import { sdkRoutes } from './routes/sdk.ts';
+import type { Services } from './services.ts';
+
+/** Builds the HTTP app (no listening): used by the server and, through `inject()`, by tests. */
+export function buildApp(services: Services): FastifyInstance {
+  const app = Fastify({
+    logger: services.config.logLevel === 'silent' ? false : { level: services.config.logLevel },
+    bodyLimit: MAX_BODY_BYTES,
+    // Client libraries send JSON with many content types (text/plain, form-urlencoded+gzip): read raw bytes, decode ourselves.
+  });
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
+
+  // Browsers post from other origins (the SDK on a customer's site): allow simple CORS for ingest.
+  app.addHook('onRequest', async (req, reply) => {
+    reply.header('access-control-allow-origin', req.headers.origin ?? '*');
+    reply.header('access-control-allow-credentials', 'true');
+    if (req.method === 'OPTIONS') {
+      reply.header('access-control-allow-methods', 'GET,POST,PUT,PATCH,DELETE,OPTIONS');
+      reply.header('access-control-allow-headers', req.headers['access-control-request-headers'] ?? 'content-type,authorization');
+      reply.header('access-control-max-age', '86400');
+      return reply.code(204).send();
+    }
+  });
+
+  app.setErrorHandler((err, req, reply) => {
+    if (err instanceof ApiError) return reply.code(err.status).send(err.toJSON());
+    const e = err as { code?: string; statusCode?: number; message: string };
+    if (e.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      const limit = req.url.startsWith('/v1/import') ? MAX_IMPORT_BYTES : MAX_BODY_BYTES;
+      return reply.code(413).send(new ApiError('payload_too_large', `Body exceeds ${Math.round(limit / 1024)} KB; send smaller batches.`).toJSON());
+    }
+    if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) {
+      return reply.code(e.statusCode).send({ error: e.message, code: 'invalid_body', details: [] });
+    }
+    req.log.error(err);
+    return reply.code(503).send(new ApiError('unavailable', 'The server could not complete the request; nothing was acknowledged, retry later.').toJSON());
+  });
+  app.setNotFoundHandler((req, reply) =>
+    reply.code(404).send(new ApiError('not_found', `No route ${req.method} ${req.url.split('?')[0]}.`).toJSON()));
+
+  app.get('/health', async () => ({ status: 'ok' }));
+  segmentRoutes(app, services);
+  posthogRoutes(app, services);
+  importRoutes(app, services);
+  customerRoutes(app, services);
+  sdkRoutes(app);
+  return app;
+}

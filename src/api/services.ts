@@ -1,0 +1,21 @@
+import type { Config } from '../config/config.ts';
+import { IngestService } from '../ingest/ingest-service.ts';
+import { IngestWriter } from '../ingest/writer.ts';
+import type { Store } from '../storage/store.ts';
+import { Workspaces } from '../workspaces/workspaces.ts';
+
+/** Everything the routes need, built once per server (and per test). */
+export interface Services {
+  config: Config;
+  store: Store;
+  workspaces: Workspaces;
+  writer: IngestWriter;
+  ingest: IngestService;
+}
+
+export async function createServices(config: Config, store: Store): Promise<Services> {
+  await store.init();
+  const writer = new IngestWriter(store);
+  await writer.init();
+  return { config, store, workspaces: new Workspaces(store), writer, ingest: new IngestService(writer) };
+}

@@ -1,0 +1,36 @@
+import { sql } from '../storage/sql.ts';
+import type { RunningServer } from '../server/start.ts';
+import { generateDemo } from '../demo/index.ts';
+
+const CHUNK = 5000;
+
+/**
+ * Loads the generated music-store data into the default workspace through the normal ingest
+ * pipeline (validation, stitching, de-duplication), once: a workspace with events is left alone.
+ */
+export async function loadDemoIfEmpty(server: RunningServer, options: { customers: number; days: number; seed: number }): Promise<void> {
+  const { services, defaultWorkspace: ws } = server;
+  const [row] = await services.store.query<{ n: number }>(sql`SELECT count(*) AS n FROM events WHERE workspace_id = ${ws.id}`);
+  if ((row?.n ?? 0) > 0) {
+    console.log(`Demo data already loaded (${row.n} events).`);
+    return;
+  }
+  const end = new Date();
+  end.setUTCHours(0, 0, 0, 0);
+  const started = Date.now();
+  let chunk: unknown[] = [];
+  let stored = 0;
+  const flush = async () => {
+    const r = await services.ingest.ingest({ workspaceId: ws.id, messages: chunk, source: 'demo' });
+    stored += r.stored;
+    if (r.rejected.length) throw new Error(`demo generator produced invalid messages: ${JSON.stringify(r.rejected.slice(0, 3))}`);
+    chunk = [];
+  };
+  process.stdout.write(`Loading demo data (${options.customers} customers, ${options.days} days)…`);
+  for (const m of generateDemo({ ...options, end })) {
+    chunk.push(m);
+    if (chunk.length >= CHUNK) await flush();
+  }
+  if (chunk.length) await flush();
+  console.log(` ${stored} events in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+}

@@ -1,0 +1,143 @@
+import { randomUUID } from 'node:crypto';
+import type { TouchEvent } from '../ingest/event.ts';
+import { sql } from '../storage/sql.ts';
+import type { IdentityChanges, Store } from '../storage/store.ts';
+import { key, traitKeys } from './keys.ts';
+
+/**
+ * Stitches identities into customers, batch by batch, inside the single ingest writer.
+ *
+ * Rules (as PostHog's person merging and Segment's identity resolution):
+ * - An event's anonymous id, user id, e-mail and phone all belong to one customer.
+ * - A later `identify` links the anonymous id to the user: earlier anonymous history joins the user.
+ * - If two known customers meet, they merge, unless both already have a (different) user id:
+ *   a shared device or a shared e-mail must not fuse two signed-up people. Then the user id wins.
+ * - `alias` is an explicit statement that two ids are one person and always merges.
+ */
+export class IdentityResolver {
+  /** identity key (per workspace) → customer id. A bounded cache in front of the identities table. */
+  private cache = new Map<string, string>();
+  /** Customers known to have a user id. */
+  private identified = new Set<string>();
+  /** Merged customer → the customer it was folded into (lets stale cache entries forward). */
+  private forward = new Map<string, string>();
+
+  constructor(private readonly store: Store, private readonly cacheLimit = 1_000_000) {}
+
+  /** Assigns `customerId` on every event and returns the identity changes to store with them. */
+  async resolve(events: TouchEvent[]): Promise<IdentityChanges> {
+    const changes: IdentityChanges = { added: [], merged: [] };
+    const overlay = new Map<string, string>();
+    const newlyIdentified = new Set<string>();
+    await this.prefetch(events);
+
+    const find = (ws: string, k: string): string | undefined => {
+      const c = overlay.get(ws + '\u0000' + k) ?? this.cache.get(ws + '\u0000' + k);
+      return c === undefined ? undefined : this.follow(c);
+    };
+    const link = (e: TouchEvent, k: string, customer: string) => {
+      overlay.set(e.workspaceId + '\u0000' + k, customer);
+      changes.added.push({ workspaceId: e.workspaceId, identity: k, customerId: customer, at: e.receivedAt });
+      if (k.startsWith('user:')) newlyIdentified.add(customer);
+    };
+    const hasUser = (c: string) => this.identified.has(c) || newlyIdentified.has(c);
+    const merge = (e: TouchEvent, from: string, to: string) => {
+      if (from === to) return;
+      changes.merged.push({ workspaceId: e.workspaceId, from, to, at: e.receivedAt });
+      this.forward.set(from, to);
+      if (hasUser(from)) newlyIdentified.add(to);
+    };
+
+    for (const e of events) {
+      const ws = e.workspaceId;
+      const anon = e.anonymousId ? key('anon', e.anonymousId) : null;
+      const user = e.userId ? key('user', e.userId) : null;
+      const others = [anon, ...(e.previousId ? [key('user', e.previousId), key('anon', e.previousId)] : []), ...traitKeys(e)]
+        .filter((k): k is string => k !== null);
+
+      let customer: string;
+      if (user) {
+        const existing = find(ws, user);
+        if (existing) customer = existing;
+        else {
+          // Attach the new user id to the customer of its anonymous id, unless that customer already is someone else.
+          const candidate = others.map((k) => find(ws, k)).find((c) => c !== undefined && !hasUser(c));
+          customer = candidate ?? randomUUID();
+          link(e, user, customer);
+        }
+        for (const k of others) {
+          const c = find(ws, k);
+          if (c === undefined) {
+            if (!(e.previousId && k === key('user', e.previousId))) link(e, k, customer);
+          } else if (c !== customer && (e.type === 'alias' || !hasUser(c))) merge(e, c, customer);
+        }
+      } else if (anon) {
+        customer = find(ws, anon) ?? randomUUID();
+        if (!find(ws, anon)) link(e, anon, customer);
+        for (const k of others) if (k !== anon && find(ws, k) === undefined) link(e, k, customer);
+      } else {
+        throw new Error('event without identity reached the resolver');
+      }
+      e.customerId = customer;
+    }
+    // Events earlier in this batch may belong to a customer merged later in it.
+    if (changes.merged.length) for (const e of events) e.customerId = this.follow(e.customerId);
+    for (const a of changes.added) a.customerId = this.follow(a.customerId);
+    this.pending = { overlay, newlyIdentified, merged: changes.merged };
+    return changes;
+  }
+
+  private pending: { overlay: Map<string, string>; newlyIdentified: Set<string>; merged: IdentityChanges['merged'] } | null = null;
+
+  /** Called after the batch committed: its links become cached truth. */
+  committed(): void {
+    if (!this.pending) return;
+    if (this.cache.size > this.cacheLimit) this.cache.clear();
+    for (const [k, c] of this.pending.overlay) this.cache.set(k, this.follow(c));
+    for (const c of this.pending.newlyIdentified) this.identified.add(this.follow(c));
+    this.pending = null;
+  }
+
+  /** Called when the batch failed to commit: forget everything it decided. */
+  rolledBack(): void {
+    if (this.pending) for (const m of this.pending.merged) this.forward.delete(m.from);
+    this.pending = null;
+  }
+
+  private follow(c: string): string {
+    let cur = c;
+    for (let i = 0; i < 100; i++) {
+      const next = this.forward.get(cur);
+      if (next === undefined) return cur;
+      cur = next;
+    }
+    return cur;
+  }
+
+  /** Loads the batch's unknown identities (and whether their customers have user ids) in two queries. */
+  private async prefetch(events: TouchEvent[]): Promise<void> {
+    const missing = new Map<string, Set<string>>();
+    for (const e of events) {
+      const keys = [e.anonymousId && key('anon', e.anonymousId), e.userId && key('user', e.userId),
+        ...(e.previousId ? [key('user', e.previousId), key('anon', e.previousId)] : []), ...traitKeys(e)];
+      for (const k of keys) {
+        if (!k || this.cache.has(e.workspaceId + '\u0000' + k)) continue;
+        let set = missing.get(e.workspaceId);
+        if (!set) missing.set(e.workspaceId, (set = new Set()));
+        set.add(k);
+      }
+    }
+    for (const [ws, keys] of missing) {
+      const rows = await this.store.query<{ identity: string; customer_id: string }>(
+        sql`SELECT identity, customer_id FROM identities WHERE workspace_id = ${ws} AND identity IN (SELECT unnest(${[...keys]}))`);
+      if (rows.length === 0) continue;
+      if (this.cache.size > this.cacheLimit) this.cache.clear();
+      for (const r of rows) this.cache.set(ws + '\u0000' + r.identity, r.customer_id);
+      const customers = [...new Set(rows.map((r) => r.customer_id))].filter((c) => !this.identified.has(c));
+      if (customers.length === 0) continue;
+      const users = await this.store.query<{ customer_id: string }>(
+        sql`SELECT DISTINCT customer_id FROM identities WHERE workspace_id = ${ws} AND identity LIKE 'user:%' AND customer_id IN (SELECT unnest(${customers}))`);
+      for (const u of users) this.identified.add(u.customer_id);
+    }
+  }
+}

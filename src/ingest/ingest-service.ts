@@ -1,0 +1,55 @@
+import type { ErrorDetail } from '../api/errors.ts';
+import type { Json, TouchEvent } from './event.ts';
+import { normalizeMessage, type NormalizeContext } from './normalize.ts';
+import type { SegmentType } from './segment-schema.ts';
+import type { IngestWriter } from './writer.ts';
+
+export const MAX_BATCH_MESSAGES = 5000;
+
+export interface IngestResult {
+  /** Messages stored by this request. */
+  stored: number;
+  /** Valid messages already stored earlier (same messageId): acknowledged, not stored twice. */
+  duplicates: number;
+  rejected: ErrorDetail[];
+}
+
+export interface IngestInput {
+  workspaceId: string;
+  messages: unknown[];
+  impliedType?: SegmentType;
+  batchContext?: Json;
+  sentAt?: string;
+  source?: string;
+  /** Path prefix for error details (`batch`), so a detail reads `batch[3].timestamp`. */
+  pathPrefix?: string;
+}
+
+/**
+ * Validate → normalise → (stitch + de-duplicate + durable append in the writer) → result. Invalid
+ * messages are reported one by one; valid ones in the same batch are still stored (see README:
+ * "Batches with bad messages").
+ */
+export class IngestService {
+  constructor(private readonly writer: IngestWriter) {}
+
+  async ingest(input: IngestInput): Promise<IngestResult> {
+    const ctx: NormalizeContext = {
+      workspaceId: input.workspaceId, receivedAt: Date.now(), impliedType: input.impliedType,
+      batchContext: input.batchContext, sentAt: input.sentAt, source: input.source,
+    };
+    const valid: TouchEvent[] = [];
+    const rejected: ErrorDetail[] = [];
+    input.messages.forEach((raw, index) => {
+      const prefix = input.pathPrefix ? `${input.pathPrefix}[${index}]` : '';
+      const outcome = normalizeMessage(raw, ctx, prefix);
+      if (outcome.ok) valid.push(outcome.event);
+      else {
+        const messageId = typeof (raw as Json | null)?.messageId === 'string' ? (raw as Json).messageId as string : undefined;
+        for (const d of outcome.details) rejected.push({ ...d, index, ...(messageId ? { messageId } : {}) });
+      }
+    });
+    const written = await this.writer.write(valid);
+    return { stored: written.stored, duplicates: written.duplicates, rejected };
+  }
+}

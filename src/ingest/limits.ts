@@ -1,0 +1,22 @@
+/** Per-message limits. 32 KB is Segment's documented per-call limit; depth guards against JSON bombs. */
+export const MAX_MESSAGE_BYTES = 32 * 1024;
+export const MAX_DEPTH = 16;
+export const MAX_KEYS = 1000;
+
+/** Returns a problem description, or null when the value is within limits. */
+export function checkShape(value: unknown, maxDepth = MAX_DEPTH): string | null {
+  let keys = 0;
+  const walk = (v: unknown, depth: number): string | null => {
+    if (v === null || typeof v !== 'object') return null;
+    if (depth > maxDepth) return `nested deeper than ${maxDepth} levels`;
+    const entries = Array.isArray(v) ? v : Object.values(v as object);
+    keys += entries.length;
+    if (keys > MAX_KEYS) return `has more than ${MAX_KEYS} keys and items`;
+    for (const child of entries) {
+      const problem = walk(child, depth + 1);
+      if (problem) return problem;
+    }
+    return null;
+  };
+  return walk(value, 0);
+}

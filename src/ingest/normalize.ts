@@ -1,0 +1,112 @@
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import type { ErrorDetail } from '../api/errors.ts';
+import { inferChannel, inferDevice } from './channel.ts';
+import { IMPLICIT_EVENT_NAME, type Json, type TouchEvent } from './event.ts';
+import { checkShape, MAX_MESSAGE_BYTES } from './limits.ts';
+import { isSegmentType, SEGMENT_SCHEMAS, type SegmentMessage, type SegmentType } from './segment-schema.ts';
+
+/** Events more than this far ahead of the server clock are refused (after clock-skew correction). */
+export const MAX_FUTURE_MS = 24 * 3600 * 1000;
+/** Timestamps before this are almost always a unit mistake (seconds instead of ms). */
+const MIN_TIME_MS = Date.UTC(2000, 0, 1);
+
+export interface NormalizeContext {
+  workspaceId: string;
+  receivedAt: number;
+  /** `type` for single-call endpoints (`/v1/track` implies track). */
+  impliedType?: SegmentType;
+  /** Batch-level `context` and `sentAt` (Segment merges them into each message). */
+  batchContext?: Json;
+  sentAt?: string;
+  /** Fallback library name when the message names none. */
+  source?: string;
+}
+
+export type NormalizeOutcome = { ok: true; event: TouchEvent } | { ok: false; details: ErrorDetail[] };
+
+function issuesToDetails(issues: z.core.$ZodIssue[], prefix: string): ErrorDetail[] {
+  return issues.map((i) => ({ path: [prefix, ...i.path.map(String)].filter(Boolean).join('.'), message: i.message }));
+}
+
+/** Validates one Segment message and turns it into the internal event (customerId still empty). */
+export function normalizeMessage(raw: unknown, ctx: NormalizeContext, prefix = ''): NormalizeOutcome {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
+    return { ok: false, details: [{ path: prefix || undefined, message: 'message must be a JSON object' }] };
+  }
+  const input = raw as Json;
+  const type = input.type ?? ctx.impliedType;
+  if (!isSegmentType(type)) {
+    return { ok: false, details: [{ path: join(prefix, 'type'), message: `type must be one of ${Object.keys(SEGMENT_SCHEMAS).join(', ')}` }] };
+  }
+  if (ctx.impliedType && input.type !== undefined && input.type !== ctx.impliedType) {
+    return { ok: false, details: [{ path: join(prefix, 'type'), message: `this endpoint only accepts type "${ctx.impliedType}"` }] };
+  }
+  const size = Buffer.byteLength(JSON.stringify(raw));
+  if (size > MAX_MESSAGE_BYTES) {
+    return { ok: false, details: [{ path: prefix || undefined, message: `message is ${size} bytes; the limit is ${MAX_MESSAGE_BYTES}` }] };
+  }
+  const parsed = SEGMENT_SCHEMAS[type].safeParse({ ...input, type });
+  if (!parsed.success) return { ok: false, details: issuesToDetails(parsed.error.issues, prefix) };
+  const m = parsed.data as SegmentMessage;
+
+  for (const field of ['properties', 'traits', 'context'] as const) {
+    const problem = checkShape((m as Json)[field]);
+    if (problem) return { ok: false, details: [{ path: join(prefix, field), message: `${field} ${problem}` }] };
+  }
+
+  const time = eventTime(m, ctx);
+  if (typeof time === 'string') return { ok: false, details: [{ path: join(prefix, 'timestamp'), message: time }] };
+
+  const context: Json = { ...(ctx.batchContext ?? {}), ...(m.context ?? {}) };
+  const properties: Json = 'properties' in m && m.properties ? { ...m.properties } : {};
+  const traits: Json | null = 'traits' in m && m.traits ? m.traits : (context.traits as Json | undefined) ?? null;
+  // Page fields live in properties for pages (Segment's spec) and in context.page for other calls.
+  if (m.type === 'page' && context.page && typeof context.page === 'object') {
+    for (const [k, v] of Object.entries(context.page as Json)) if (properties[k] === undefined) properties[k] = v;
+  }
+  const library = (context.library as Json | undefined)?.name;
+  const event: TouchEvent = {
+    workspaceId: ctx.workspaceId,
+    messageId: m.messageId ?? randomUUID(),
+    type: m.type,
+    event: m.type === 'track' ? m.event : IMPLICIT_EVENT_NAME[m.type],
+    name: (m.type === 'page' || m.type === 'screen') ? m.name ?? null : null,
+    customerId: '',
+    anonymousId: m.anonymousId ?? null,
+    userId: m.userId ?? null,
+    previousId: m.type === 'alias' ? m.previousId : null,
+    groupId: m.type === 'group' ? m.groupId : null,
+    channel: inferChannel(m.type, context, properties),
+    device: inferDevice(context, properties),
+    source: typeof library === 'string' ? library.slice(0, 100) : ctx.source ?? null,
+    timestamp: time,
+    receivedAt: ctx.receivedAt,
+    properties,
+    traits,
+    context,
+  };
+  return { ok: true, event };
+}
+
+/**
+ * Event time with Segment's clock-skew correction: when the client says when it sent the batch,
+ * `receivedAt - (sentAt - timestamp)` removes the difference between its clock and ours.
+ */
+function eventTime(m: SegmentMessage, ctx: NormalizeContext): number | string {
+  const stamp = m.timestamp ?? m.originalTimestamp;
+  if (!stamp) return ctx.receivedAt;
+  let t = Date.parse(stamp);
+  const sentAt = m.sentAt ?? ctx.sentAt;
+  if (sentAt) {
+    const s = Date.parse(sentAt);
+    if (!Number.isNaN(s)) t = ctx.receivedAt - (s - t);
+  }
+  if (t > ctx.receivedAt + MAX_FUTURE_MS) return `timestamp ${stamp} is more than 24 hours in the future`;
+  if (t < MIN_TIME_MS) return `timestamp ${stamp} is before the year 2000`;
+  return t;
+}
+
+function join(prefix: string, field: string): string {
+  return prefix ? `${prefix}.${field}` : field;
+}

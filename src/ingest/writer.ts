@@ -1,0 +1,116 @@
+import { dialectFn, raw, sql } from '../storage/sql.ts';
+import type { Store } from '../storage/store.ts';
+import { IdentityResolver } from '../identity/resolver.ts';
+import type { TouchEvent } from './event.ts';
+
+/** Client libraries retry for minutes to hours; Segment dedups on messageId within about a day. */
+export const DEDUP_WINDOW_MS = 24 * 3600 * 1000;
+const DEDUP_MAX_ENTRIES = 3_000_000;
+/** Upper bound of events per commit: larger groups amortise the fsync, smaller ones keep latency low. */
+const MAX_GROUP_EVENTS = 50_000;
+
+interface Pending {
+  events: TouchEvent[];
+  resolve: (r: WriteResult) => void;
+  reject: (err: unknown) => void;
+}
+
+export interface WriteResult {
+  stored: number;
+  duplicates: number;
+}
+
+/**
+ * The single ingest writer with group commit: requests that arrive while a commit runs are written
+ * together in the next transaction, and every request is acknowledged only after the commit that holds
+ * its events returned (DuckDB has synced the WAL). One writer also makes identity stitching and
+ * messageId de-duplication race-free.
+ */
+export class IngestWriter {
+  private queue: Pending[] = [];
+  private running = false;
+  private readonly seen = new Map<string, number>();
+  private readonly identities: IdentityResolver;
+  private closed = false;
+
+  constructor(private readonly store: Store) {
+    this.identities = new IdentityResolver(store);
+  }
+
+  /** Loads recent messageIds so retries after a restart are still recognised. */
+  async init(now = Date.now()): Promise<void> {
+    const rows = await this.store.query<{ workspace_id: string; message_id: string; r: number }>(
+      sql`SELECT workspace_id, message_id, ${dialectFn((d) => d.epochMs(raw('received_at')))} AS r FROM events WHERE received_at > ${new Date(now - DEDUP_WINDOW_MS)} ORDER BY received_at`);
+    for (const row of rows) this.seen.set(row.workspace_id + '\u0000' + row.message_id, row.r);
+  }
+
+  write(events: TouchEvent[]): Promise<WriteResult> {
+    if (this.closed) return Promise.reject(new Error('ingest writer is closed'));
+    if (events.length === 0) return Promise.resolve({ stored: 0, duplicates: 0 });
+    return new Promise((resolve, reject) => {
+      this.queue.push({ events, resolve, reject });
+      if (!this.running) void this.drain();
+    });
+  }
+
+  /** Waits for queued writes, then refuses new ones. */
+  async close(): Promise<void> {
+    this.closed = true;
+    while (this.running || this.queue.length) await new Promise((r) => setTimeout(r, 5));
+  }
+
+  private async drain(): Promise<void> {
+    this.running = true;
+    try {
+      while (this.queue.length > 0) {
+        const group: Pending[] = [];
+        let size = 0;
+        while (this.queue.length > 0 && (group.length === 0 || size + this.queue[0].events.length <= MAX_GROUP_EVENTS)) {
+          const p = this.queue.shift()!;
+          group.push(p);
+          size += p.events.length;
+        }
+        await this.commitGroup(group);
+      }
+    } finally {
+      this.running = false;
+    }
+  }
+
+  private async commitGroup(group: Pending[]): Promise<void> {
+    const batchSeen = new Set<string>();
+    const results: WriteResult[] = [];
+    const fresh: TouchEvent[] = [];
+    for (const p of group) {
+      const r = { stored: 0, duplicates: 0 };
+      for (const e of p.events) {
+        const k = e.workspaceId + '\u0000' + e.messageId;
+        if (this.seen.has(k) || batchSeen.has(k)) { r.duplicates++; continue; }
+        batchSeen.add(k);
+        fresh.push(e);
+        r.stored++;
+      }
+      results.push(r);
+    }
+    try {
+      const changes = await this.identities.resolve(fresh);
+      await this.store.commitIngest(fresh, changes);
+      this.identities.committed();
+    } catch (err) {
+      this.identities.rolledBack();
+      for (const p of group) p.reject(err);
+      return;
+    }
+    const now = Date.now();
+    for (const k of batchSeen) this.seen.set(k, now);
+    this.trimSeen(now);
+    group.forEach((p, i) => p.resolve(results[i]));
+  }
+
+  private trimSeen(now: number): void {
+    for (const [k, t] of this.seen) {
+      if (this.seen.size <= DEDUP_MAX_ENTRIES && t > now - DEDUP_WINDOW_MS) break;
+      this.seen.delete(k);
+    }
+  }
+}
