@@ -1,6 +1,5 @@
 import { sql } from '../storage/sql.ts';
 import type { RunningServer } from '../server/start.ts';
-import { generateDemo } from '../demo/index.ts';
 
 const CHUNK = 5000;
 
@@ -15,6 +14,7 @@ export async function loadDemoIfEmpty(server: RunningServer, options: { customer
     console.log(`Demo data already loaded (${row.n} events).`);
     return;
   }
+  const { generateDemo } = await import('../demo/index.ts');
   const end = new Date();
   end.setUTCHours(0, 0, 0, 0);
   const started = Date.now();

@@ -10,6 +10,8 @@ import { isSegmentType, SEGMENT_SCHEMAS, type SegmentMessage, type SegmentType }
 export const MAX_FUTURE_MS = 24 * 3600 * 1000;
 /** Timestamps before this are almost always a unit mistake (seconds instead of ms). */
 const MIN_TIME_MS = Date.UTC(2000, 0, 1);
+/** Clock differences below this are treated as transit time, not skew. */
+export const SKEW_THRESHOLD_MS = 30_000;
 
 export interface NormalizeContext {
   workspaceId: string;
@@ -91,7 +93,7 @@ export function normalizeMessage(raw: unknown, ctx: NormalizeContext, prefix = '
 
 /**
  * Event time with Segment's clock-skew correction: when the client says when it sent the batch,
- * `receivedAt - (sentAt - timestamp)` removes the difference between its clock and ours.
+ * `receivedAt - (sentAt - timestamp)` removes the difference between its clock and ours (if over 30 s).
  */
 function eventTime(m: SegmentMessage, ctx: NormalizeContext): number | string {
   const stamp = m.timestamp ?? m.originalTimestamp;
@@ -99,8 +101,10 @@ function eventTime(m: SegmentMessage, ctx: NormalizeContext): number | string {
   let t = Date.parse(stamp);
   const sentAt = m.sentAt ?? ctx.sentAt;
   if (sentAt) {
-    const s = Date.parse(sentAt);
-    if (!Number.isNaN(s)) t = ctx.receivedAt - (s - t);
+    // Only correct a real clock difference: below the threshold the gap is network latency, and
+    // correcting it would reorder events sent milliseconds apart in different batches.
+    const skew = ctx.receivedAt - Date.parse(sentAt);
+    if (Math.abs(skew) > SKEW_THRESHOLD_MS) t += skew;
   }
   if (t > ctx.receivedAt + MAX_FUTURE_MS) return `timestamp ${stamp} is more than 24 hours in the future`;
   if (t < MIN_TIME_MS) return `timestamp ${stamp} is before the year 2000`;

@@ -36,6 +36,8 @@ export type PropertyRef =
 const KEY = "[A-Za-z0-9_$ -]+";
 /** Syntax of a property name (also published in the JSON Schema as `pattern`). */
 export const PROPERTY_PATTERN = new RegExp(`^${KEY}(\\.${KEY}){0,6}$`);
+/** A customer trait, as persona conditions name them: `traits.plan`. */
+export const TRAIT_PATTERN = new RegExp(`^traits(\\.${KEY}){1,6}$`);
 
 /** Resolves a property name; returns a human-readable reason when it is not one. */
 export function resolveProperty(name: string): PropertyRef | { error: string } {

@@ -48,10 +48,14 @@ export interface Site {
   close(): Promise<void>;
 }
 
-/** A stand-in for the customer's website. */
+/** A stand-in for the customer's website. `GET /delay?ms=N` answers after N ms, to slow a page's load. */
 export async function startSite(): Promise<Site> {
   const pages = new Map<string, string>();
   const app = Fastify();
+  app.get('/delay', async (req, reply) => {
+    await new Promise((r) => setTimeout(r, Number((req.query as { ms?: string }).ms) || 0));
+    return reply.type('text/plain').send('');
+  });
   app.get('/*', async (req, reply) => {
     const html = pages.get(req.url.split('?')[0]!);
     return html === undefined ? reply.code(404).send('not found') : reply.type('text/html').send(html);
@@ -123,11 +127,15 @@ export async function startFakeTouchpoint(writeKey = 'wk_test_123456'): Promise<
   });
 }
 
-/** Polls `probe` until it returns a value other than undefined. */
-export async function waitFor<T>(probe: () => T | undefined, what: string, timeoutMs = 10_000): Promise<T> {
+/** Polls `probe` (sync or async) until it returns a value other than undefined. */
+export async function waitFor<T>(
+  probe: () => T | undefined | Promise<T | undefined>,
+  what: string,
+  timeoutMs = 10_000,
+): Promise<T> {
   const end = Date.now() + timeoutMs;
   for (;;) {
-    const value = probe();
+    const value = await probe();
     if (value !== undefined) return value;
     if (Date.now() > end) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 25));

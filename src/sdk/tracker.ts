@@ -102,7 +102,7 @@ function createTracker(script: HTMLScriptElement | null): Touchpoint {
       });
       const hide = (): void => transport!.beacon();
       addEventListener('pagehide', hide);
-      addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && hide());
+      document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && hide());
       if (o.autoPage !== false) api.page();
       if (o.friction !== false) {
         watchPageLoad((p) => api.track('Page Load', p));

@@ -1,0 +1,51 @@
+import { readFileSync } from 'node:fs';
+import { availableParallelism, totalmem } from 'node:os';
+import { createRequire } from 'node:module';
+
+export interface MachineInfo {
+  date: string;
+  cpu: string;
+  cores: number;
+  memoryGiB: number;
+  node: string;
+  duckdbNodeApi: string;
+  os: string;
+}
+
+/** What the figures were measured on (CPU from /proc/cpuinfo, so it works without lscpu). */
+export function machineInfo(): MachineInfo {
+  let cpu = 'unknown';
+  try {
+    cpu = /model name\s*:\s*(.+)/.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1]?.trim() ?? cpu;
+  } catch { /* not Linux */ }
+  const require = createRequire(import.meta.url);
+  const pkg = require('@duckdb/node-api/package.json') as { version: string };
+  let os = process.platform;
+  try {
+    os = /PRETTY_NAME="([^"]+)"/.exec(readFileSync('/etc/os-release', 'utf8'))?.[1] ?? os;
+  } catch { /* not Linux */ }
+  return {
+    date: new Date().toISOString(),
+    cpu,
+    cores: availableParallelism(),
+    memoryGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
+    node: process.version,
+    duckdbNodeApi: pkg.version,
+    os,
+  };
+}
+
+/** Peak (VmHWM) and current (VmRSS) resident memory of a process, in MiB, from /proc. */
+export function processMemory(pid: number): { peakMiB: number; rssMiB: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (field: string) => Number(new RegExp(`${field}:\\s*(\\d+) kB`).exec(status)?.[1] ?? NaN);
+  return { peakMiB: Math.round(kb('VmHWM') / 1024), rssMiB: Math.round(kb('VmRSS') / 1024) };
+}
+
+/** CPU seconds (user + system) a process has used so far, from /proc/<pid>/stat. */
+export function cpuSeconds(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // After the command name: state is field 3, so utime (14) and stime (15) are at indexes 11 and 12.
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
