@@ -60,7 +60,7 @@ export async function runIngestBench(opts: IngestBenchOptions) {
 
     // 2. The server, then the load generator, each in its own process.
     const prof = join(dir, 'cpu-profile');
-    const server = spawnTs('bench/lib/server-main.ts', [join(dir, 'server')], o.profile ? ['--cpu-prof', `--cpu-prof-dir=${prof}`] : []);
+    const server = spawnTs((process.env.BENCH_SERVER ?? 'bench/lib/server-main.ts'), [join(dir, 'server')], o.profile ? ['--cpu-prof', `--cpu-prof-dir=${prof}`] : []);
     children.push(server);
     const { url } = await nextMessage<{ url: string }>(server, 'listening');
     const loadgen = spawnTs('bench/lib/loadgen.ts', [], []);

@@ -4,7 +4,7 @@ import { type Product, productProperties, SEARCH_QUERIES } from './catalog.ts';
 import { checkout } from './checkout.ts';
 import { CART, categoryPage, productPage, searchPage } from './pages.ts';
 import type { CustomerSim, Order } from './sim.ts';
-import { chat } from './support.ts';
+import { askAboutProduct } from './support.ts';
 import type { Visit } from './visit.ts';
 
 export interface BrowseOptions {
@@ -49,7 +49,7 @@ export function browse(sim: CustomerSim, visit: Visit, shown: Product[], o: Brow
       visit.view(productPage(product));
       visit.track('Product Viewed', productProperties(product));
       visit.wait(15, 120);
-      if (rng.chance(persona.chat)) chat(sim, visit, 'product question');
+      if (rng.chance(persona.chat)) askAboutProduct(sim, visit);
       const intent = persona.addRate * Math.min(1.4, sim.engagement) * (o.first ? 0.7 : 1) * (o.fromEmail ? 1.5 : 1);
       if (rng.chance(intent)) {
         addToCart(sim, visit, product);

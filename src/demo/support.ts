@@ -33,20 +33,37 @@ export function chat(sim: CustomerSim, visit: Visit, topic: SupportTopic, orderI
  * page.
  */
 export function contactSupport(sim: CustomerSim, at: number, topic: SupportTopic, order?: Order, device?: Device): void {
-  const { rng, persona, person } = sim;
-  if (sim.hasAccount && person.phone && rng.chance(persona.phone)) {
-    const queue = Math.round(rng.logNormal(90, 0.8));
-    const talk = Math.round(rng.logNormal(MEDIAN_MINUTES[topic] * 60 * 1.3, 0.5));
-    const properties: Record<string, unknown> = {
-      call_id: sim.nextId('call'), reason: topic, duration_seconds: talk, queue_seconds: queue,
-      resolved: rng.chance(0.85), agent_id: `agent_${rng.int(1, 14)}`,
-    };
-    if (order) properties.order_id = order.orderId;
-    sim.out.server(at + (queue + talk) * SECOND, { userId: sim.userId }, 'Call Completed', properties, 'phone');
+  if (prefersPhone(sim)) {
+    call(sim, at, topic, order?.orderId);
     return;
   }
   const visit = new Visit(sim, device ?? order?.device ?? sim.web, at);
   visit.view(order ? orderPage(order.orderId) : HELP);
-  visit.t += rng.between(0.2, 2) * MINUTE;
+  visit.t += sim.rng.between(0.2, 2) * MINUTE;
   chat(sim, visit, topic, order?.orderId);
+}
+
+/** A product question asked mid-visit: a call for phone people, else the chat widget. */
+export function askAboutProduct(sim: CustomerSim, visit: Visit): void {
+  if (prefersPhone(sim)) visit.t = call(sim, visit.t, 'product question');
+  else chat(sim, visit, 'product question');
+}
+
+function prefersPhone(sim: CustomerSim): boolean {
+  return sim.hasAccount && sim.person.phone !== undefined && sim.rng.chance(sim.persona.phone);
+}
+
+/** A call-centre call, reported by the telephony system when it ends. Returns the end time. */
+function call(sim: CustomerSim, at: number, topic: SupportTopic, orderId?: string): number {
+  const { rng } = sim;
+  const queue = Math.round(rng.logNormal(90, 0.8));
+  const talk = Math.round(rng.logNormal(MEDIAN_MINUTES[topic] * 60 * 1.3, 0.5));
+  const properties: Record<string, unknown> = {
+    call_id: sim.nextId('call'), reason: topic, duration_seconds: talk, queue_seconds: queue,
+    resolved: rng.chance(0.85), agent_id: `agent_${rng.int(1, 14)}`,
+  };
+  if (orderId) properties.order_id = orderId;
+  const end = at + (queue + talk) * SECOND;
+  sim.out.server(end, { userId: sim.userId }, 'Call Completed', properties, 'phone');
+  return end;
 }

@@ -25,6 +25,9 @@ export class Visit {
   private referrer: string;
   private campaign: SegmentCampaign | undefined;
   private landingQuery: string;
+  /** `context` keys fixed for the whole visit, and the `context.page` of the current page. */
+  private readonly base: SegmentContext;
+  private pageContext: SegmentContext['page'];
   /** Whether the last page view threw an `Error`: checkout uses it, a broken page loses buyers. */
   lastViewErrored = false;
 
@@ -33,6 +36,8 @@ export class Visit {
     this.referrer = entry.referrer ?? '';
     this.campaign = entry.campaign;
     this.landingQuery = entry.landingQuery ?? '';
+    const place = sim.person.place;
+    this.base = { ...device.context, locale: place.locale, timezone: place.timezone } as SegmentContext;
   }
 
   get web(): boolean {
@@ -61,6 +66,7 @@ export class Visit {
     const search = this.page ? p.search : joinQuery(p.search, this.landingQuery);
     this.page = { ...p, search };
     this.url = pageUrl(this.page);
+    this.pageContext = { path: p.path, url: this.url, referrer: this.referrer, title: p.title, search };
     const pageProps = { path: p.path, url: this.url, referrer: this.referrer, title: p.title, search, ...properties };
     this.sim.out.push(this.t, { type: 'page', name: p.name, ...this.sim.identity(this.device), properties: pageProps, context: this.context() });
     const loadMs = pageLoadMs(rng, this.device, p.path);
@@ -92,12 +98,9 @@ export class Visit {
   }
 
   private context(channel?: Channel): SegmentContext {
-    const place = this.sim.person.place;
-    const ctx = { ...this.device.context, locale: place.locale, timezone: place.timezone } as SegmentContext;
+    const ctx = { ...this.base };
     if (channel) ctx.channel = channel;
-    if (this.web && this.page) {
-      ctx.page = { path: this.page.path, url: this.url, referrer: this.referrer, title: this.page.title, search: this.page.search };
-    }
+    if (this.pageContext) ctx.page = this.pageContext;
     if (this.campaign) ctx.campaign = this.campaign;
     return ctx;
   }

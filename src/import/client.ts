@@ -46,6 +46,11 @@ export class ImportClient {
     }
     await res.body?.cancel();
     if (!res.ok) throw new CliError(`${this.url} answered ${res.status} to GET /health; is it a Touchpoint server? Pass --url.`);
+    // The key is checked before the body, so an empty request tells a wrong key (401) apart from a
+    // good one (400, empty body) before the first row is read.
+    const probe = await fetch(`${this.url}/v1/import`, { method: 'POST', headers: { authorization: this.auth }, signal: AbortSignal.timeout(5000) });
+    await probe.body?.cancel();
+    if (probe.status === 401) throw unknownKey(this.url);
   }
 
   /** Sends one NDJSON body; returns the server's verdict or throws a CliError once retrying is pointless. */
@@ -69,7 +74,7 @@ export class ImportClient {
       if (res.ok) return { stored: Number(payload.stored ?? 0), duplicates: Number(payload.duplicates ?? 0), rejected: (payload.rejected ?? []) as ServerRejection[] };
       // No line of the batch was valid: a verdict on the rows, not a failure of the import.
       if (res.status === 400 && payload.code === 'validation_failed') return { stored: 0, duplicates: 0, rejected: (payload.details ?? []) as ServerRejection[] };
-      if (res.status === 401) throw new CliError(`The server at ${this.url} does not know this write key; pass the workspace's write key with --write-key.`);
+      if (res.status === 401) throw unknownKey(this.url);
       if (res.status === 413) throw new CliError('The server refused a batch as too large; pass a smaller --batch-size.');
       last = `${res.status} ${String(payload.error ?? res.statusText)}`;
       if (res.status !== 429 && res.status < 500) throw new CliError(`The server refused a batch: ${last}`);
@@ -83,6 +88,10 @@ export class ImportClient {
     const base = (this.options.retryDelayMs ?? 500) * 2 ** (attempt - 1);
     await sleep(Math.min(30_000, retryAfterMs ?? base * (0.5 + Math.random())));
   }
+}
+
+function unknownKey(url: string): CliError {
+  return new CliError(`The server at ${url} does not know this write key; pass the workspace's write key with --write-key.`);
 }
 
 function networkReason(err: unknown): string {

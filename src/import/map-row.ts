@@ -73,7 +73,7 @@ function finish(m: Json, mapping: Mapping, row: RowInput, ctx: MapContext): RowO
     if (t.ms > ctx.now + MAX_FUTURE_MS) return bad('is more than 24 hours in the future');
     if (t.ms < MIN_TIME_MS) return bad('is before the year 2000');
     m.timestamp = new Date(t.ms).toISOString();
-  }
+  } else delete m.timestamp;
 
   if (type === 'alias') {
     if (!present(m.userId) || !present(m.previousId)) return { ok: false, reason: `alias needs userId and previousId${emptyIn('userId', 'previousId')}` };
@@ -83,7 +83,7 @@ function finish(m: Json, mapping: Mapping, row: RowInput, ctx: MapContext): RowO
   if (type === 'track' && !present(m.event)) return { ok: false, reason: `event is required for track calls${emptyIn('event')}` };
 
   if (!present(m.messageId)) m.messageId = deriveMessageId(ctx.fileName, row.content);
-  return { ok: true, message: m };
+  return { ok: true, message: { type: m.type, ...m } };
 }
 
 type Converted = { ok: true; value: unknown } | { ok: false; expected: string };

@@ -1,7 +1,7 @@
 import type { Json, TouchEvent } from '../ingest/event.ts';
 import type { Journey, Persona } from './definition.ts';
 import { valueTest } from './matcher-memory.ts';
-import type { PersonaRule } from './persona-rule.ts';
+import { minCountOf, type PersonaRule } from './persona-rule.ts';
 import { jsonAt } from './property.ts';
 
 /**
@@ -30,7 +30,7 @@ export function ruleHolds(rule: PersonaRule, traits: Json | null, count: CountEv
   if ('op' in rule) return valueTest(rule)(jsonAt(traits, rule.property.split('.').slice(1)));
   const names = Array.isArray(rule.event) ? rule.event : [rule.event];
   const n = names.reduce((sum, e) => sum + count(e, rule.withinDays), 0);
-  return n >= (rule.minCount ?? 1) && (rule.maxCount === undefined || n <= rule.maxCount);
+  return n >= minCountOf(rule) && (rule.maxCount === undefined || n <= rule.maxCount);
 }
 
 /**

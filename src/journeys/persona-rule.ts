@@ -14,8 +14,8 @@ import { EventNameSchema, TraitConditionSchema } from './matcher.ts';
  * ```
  *
  * A behaviour rule holds when the customer's count of the event(s) — within the last `withinDays`
- * days when given, else ever — is at least `minCount` (default 1) and at most `maxCount` (when given;
- * `maxCount: 0` means "never did it"). Trait conditions use the condition semantics of matcher.ts on
+ * days when given, else ever — is at least `minCount` and at most `maxCount`. `minCount` defaults to
+ * 1, or to 0 when `maxCount` is given, so `{ event: Order Completed, maxCount: 0 }` reads "never ordered". Trait conditions use the condition semantics of matcher.ts on
  * the customer's profile traits.
  */
 export type TraitCondition = z.infer<typeof TraitConditionSchema>;
@@ -25,6 +25,11 @@ export interface BehaviourRule {
   maxCount?: number;
   withinDays?: number;
 }
+/** The effective lower bound of a behaviour rule. */
+export function minCountOf(r: BehaviourRule): number {
+  return r.minCount ?? (r.maxCount === undefined ? 1 : 0);
+}
+
 export type PersonaRule =
   | { all: PersonaRule[] }
   | { any: PersonaRule[] }
@@ -37,12 +42,12 @@ export const MAX_RULE_DEPTH = 6;
 
 export const BehaviourRuleSchema = z.strictObject({
   event: z.union([EventNameSchema, z.array(EventNameSchema).min(1).max(20)]).describe('Event name(s) to count.'),
-  minCount: z.int().min(0).max(1_000_000).optional().describe('At least this many (default 1).'),
+  minCount: z.int().min(0).max(1_000_000).optional().describe('At least this many (default 1, or 0 when maxCount is given).'),
   maxCount: z.int().min(0).max(1_000_000).optional().describe('At most this many; 0 means never.'),
   withinDays: z.int().min(1).max(3650).optional().describe('Count only the last N days.'),
 }).superRefine((r, ctx) => {
-  if (r.maxCount !== undefined && r.maxCount < (r.minCount ?? 1)) {
-    ctx.addIssue({ code: 'custom', path: ['maxCount'], message: `maxCount (${r.maxCount}) is below minCount (${r.minCount ?? 1}${r.minCount === undefined ? ', the default' : ''}), so the rule can never hold`, input: r });
+  if (r.maxCount !== undefined && r.minCount !== undefined && r.maxCount < r.minCount) {
+    ctx.addIssue({ code: 'custom', path: ['maxCount'], message: `maxCount (${r.maxCount}) is below minCount (${r.minCount}), so the rule can never hold`, input: r });
   }
 }).meta({ id: 'BehaviourRule', description: 'How often the customer did something.' });
 

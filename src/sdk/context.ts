@@ -34,15 +34,19 @@ export function campaign(search: string): Props | undefined {
   return out;
 }
 
-/** The `context` every message carries. */
+/**
+ * The `context` every message carries. A visit that came from a campaign leaves `channel` to the
+ * server, which takes it from the campaign medium (an e-mail click counts for the e-mail channel).
+ */
 export function context(version: string): Props {
+  const utm = campaign(location.search);
   return {
     library: { name: 'touchpoint.js', version },
     page: pageInfo(),
     userAgent: navigator.userAgent,
     locale: navigator.language,
     screen: { width: screen.width, height: screen.height },
-    campaign: campaign(location.search),
-    channel: 'web',
+    campaign: utm,
+    channel: utm && utm.medium ? undefined : 'web',
   };
 }
