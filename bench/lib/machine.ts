@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { availableParallelism, totalmem } from 'node:os';
+import { availableParallelism, loadavg, totalmem } from 'node:os';
 import { createRequire } from 'node:module';
 
 export interface MachineInfo {
@@ -10,6 +10,8 @@ export interface MachineInfo {
   node: string;
   duckdbNodeApi: string;
   os: string;
+  /** 1-minute load average when the run started: above ~0.5 other work shared the cores. */
+  loadAvg1: number;
 }
 
 /** What the figures were measured on (CPU from /proc/cpuinfo, so it works without lscpu). */
@@ -20,7 +22,7 @@ export function machineInfo(): MachineInfo {
   } catch { /* not Linux */ }
   const require = createRequire(import.meta.url);
   const pkg = require('@duckdb/node-api/package.json') as { version: string };
-  let os = process.platform;
+  let os: string = process.platform;
   try {
     os = /PRETTY_NAME="([^"]+)"/.exec(readFileSync('/etc/os-release', 'utf8'))?.[1] ?? os;
   } catch { /* not Linux */ }
@@ -32,6 +34,7 @@ export function machineInfo(): MachineInfo {
     node: process.version,
     duckdbNodeApi: pkg.version,
     os,
+    loadAvg1: Math.round(loadavg()[0] * 100) / 100,
   };
 }
 
@@ -48,4 +51,11 @@ export function cpuSeconds(pid: number): number {
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   // After the command name: state is field 3, so utime (14) and stime (15) are at indexes 11 and 12.
   return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/** CPU seconds all processes have used so far (busy = everything but idle and iowait), from /proc/stat. */
+export function systemBusySeconds(): number {
+  const f = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+  const total = f.reduce((a, b) => a + b, 0);
+  return (total - f[3] - f[4]) / 100;
 }

@@ -3,6 +3,7 @@ import { MAX_BODY_BYTES } from '../ingest/body.ts';
 import { ApiError } from './errors.ts';
 import { customerRoutes } from './routes/customers.ts';
 import { importRoutes, MAX_IMPORT_BYTES } from './routes/import.ts';
+import { journeyRoutes } from './routes/journeys.ts';
 import { posthogRoutes } from './routes/posthog.ts';
 import { segmentRoutes } from './routes/segment.ts';
 import { sdkRoutes } from './routes/sdk.ts';
@@ -51,6 +52,7 @@ export function buildApp(services: Services): FastifyInstance {
   posthogRoutes(app, services);
   importRoutes(app, services);
   customerRoutes(app, services);
+  journeyRoutes(app, services);
   sdkRoutes(app);
   return app;
 }

@@ -1,6 +1,7 @@
 import type { Config } from '../config/config.ts';
 import { IngestService } from '../ingest/ingest-service.ts';
 import { IngestWriter } from '../ingest/writer.ts';
+import { JourneyRepository } from '../journeys/repository.ts';
 import type { Store } from '../storage/store.ts';
 import { Workspaces } from '../workspaces/workspaces.ts';
 
@@ -11,11 +12,12 @@ export interface Services {
   workspaces: Workspaces;
   writer: IngestWriter;
   ingest: IngestService;
+  journeys: JourneyRepository;
 }
 
 export async function createServices(config: Config, store: Store): Promise<Services> {
   await store.init();
   const writer = new IngestWriter(store);
   await writer.init();
-  return { config, store, workspaces: new Workspaces(store), writer, ingest: new IngestService(writer) };
+  return { config, store, workspaces: new Workspaces(store), writer, ingest: new IngestService(writer), journeys: new JourneyRepository(store) };
 }

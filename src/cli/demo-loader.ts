@@ -1,5 +1,6 @@
 import { sql } from '../storage/sql.ts';
 import type { RunningServer } from '../server/start.ts';
+import { getTemplate } from '../journeys/templates/index.ts';
 
 const CHUNK = 5000;
 
@@ -33,4 +34,10 @@ export async function loadDemoIfEmpty(server: RunningServer, options: { customer
   }
   if (chunk.length) await flush();
   console.log(` ${stored} events in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+  // A journey to look at from the first minute; users apply their own (or another template) on top.
+  const journey = getTemplate('ecommerce-extended');
+  if (journey) {
+    const saved = await services.journeys.save(ws.id, journey);
+    console.log(`Journey "${journey.name}" (${journey.id}) version ${saved.version} is ready.`);
+  }
 }

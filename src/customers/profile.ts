@@ -2,6 +2,9 @@ import { kindOf, valueOf } from '../identity/keys.ts';
 import { sql } from '../storage/sql.ts';
 import type { Store } from '../storage/store.ts';
 import type { Json } from '../ingest/event.ts';
+import type { StoredJourney } from '../journeys/repository.ts';
+import { stageHistory, type StageEntry } from '../journeys/stage-history.ts';
+import { loadCustomerEvents } from './customer-events.ts';
 
 export interface CustomerProfile {
   id: string;
@@ -13,11 +16,13 @@ export interface CustomerProfile {
   eventCount: number;
   channels: { channel: string; events: number }[];
   persona: string | null;
-  currentStage: { journeyId: string; stageId: string; stageName: string; since: string } | null;
+  /** In the workspace's primary journey (or the one asked for); null when no journey is defined. */
+  currentStage: { journeyId: string; journeyVersion: number; stageId: string; stageName: string; since: string } | null;
+  stageHistory: StageEntry[];
 }
 
 /** A customer's profile: identities, merged traits (latest value wins), activity summary. */
-export async function customerProfile(store: Store, workspaceId: string, customerId: string): Promise<CustomerProfile> {
+export async function customerProfile(store: Store, workspaceId: string, customerId: string, journey?: StoredJourney | null): Promise<CustomerProfile> {
   const [identities, summary, channels, traitRows] = await Promise.all([
     store.query<{ identity: string; created_at: Date }>(sql`
       SELECT identity, min(created_at) AS created_at FROM identities
@@ -36,6 +41,8 @@ export async function customerProfile(store: Store, workspaceId: string, custome
   for (const row of traitRows) Object.assign(traits, JSON.parse(row.traits));
   const ids = identities.map((r) => ({ type: kindOf(r.identity), value: valueOf(r.identity), firstSeen: r.created_at.toISOString() }));
   const s = summary[0];
+  const stages = journey ? stageHistory(journey.journey, await loadCustomerEvents(store, workspaceId, customerId)) : null;
+  const current = stages?.current;
   return {
     id: customerId,
     identities: ids,
@@ -46,6 +53,9 @@ export async function customerProfile(store: Store, workspaceId: string, custome
     eventCount: s?.n ?? 0,
     channels: channels.map((c) => ({ channel: c.channel, events: c.n })),
     persona: typeof traits.persona === 'string' ? traits.persona : null,
-    currentStage: null,
+    currentStage: journey && current ? {
+      journeyId: journey.journey.id, journeyVersion: journey.version, stageId: current.stageId, stageName: current.stageName, since: current.enteredAt,
+    } : null,
+    stageHistory: stages?.history ?? [],
   };
 }

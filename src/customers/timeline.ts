@@ -1,5 +1,7 @@
-import { sql } from '../storage/sql.ts';
+import type { Journey } from '../journeys/definition.ts';
+import { touchpointOf } from '../journeys/assign.ts';
 import type { Store } from '../storage/store.ts';
+import { loadCustomerEvents, type Cursor } from './customer-events.ts';
 
 export interface TimelineEvent {
   messageId: string;
@@ -23,40 +25,38 @@ export interface TimelinePage {
   next: string | null;
 }
 
-/** Events of one customer in time order, across all their identities and channels, paged. */
+/**
+ * Events of one customer in time order, across all their identities and channels, paged; each tagged
+ * with its touchpoint and stage in `journey` when one is given.
+ */
 export async function customerTimeline(
   store: Store, workspaceId: string, customerId: string,
-  options: { limit?: number; after?: string; from?: Date; to?: Date } = {},
+  options: { limit?: number; after?: string; from?: Date; to?: Date; journey?: Journey } = {},
 ): Promise<TimelinePage> {
   const limit = Math.min(Math.max(options.limit ?? 500, 1), 5000);
-  const cursor = options.after ? decodeCursor(options.after) : null;
-  const rows = await store.query<{
-    message_id: string; type: string; event: string; name: string | null; channel: string; device: string | null;
-    source: string | null; ts: Date; anonymous_id: string | null; user_id: string | null; properties: string | null;
-  }>(sql`
-    SELECT message_id, type, event, name, channel, device, source, ts, anonymous_id, user_id, properties
-    FROM events
-    WHERE workspace_id = ${workspaceId} AND customer_id = ${customerId}
-      ${options.from ? sql`AND ts >= ${options.from}` : sql``}
-      ${options.to ? sql`AND ts < ${options.to}` : sql``}
-      ${cursor ? sql`AND (ts > ${new Date(cursor.ts)} OR (ts = ${new Date(cursor.ts)} AND message_id > ${cursor.id}))` : sql``}
-    ORDER BY ts, message_id
-    LIMIT ${limit + 1}`);
+  const after = options.after ? decodeCursor(options.after) : null;
+  if (options.after && !after) throw new TypeError('invalid cursor');
+  const rows = await loadCustomerEvents(store, workspaceId, customerId, { limit: limit + 1, after, from: options.from, to: options.to });
   const page = rows.slice(0, limit);
-  const events = page.map((r) => ({
-    messageId: r.message_id, type: r.type, event: r.event, name: r.name, channel: r.channel, device: r.device,
-    source: r.source, timestamp: r.ts.toISOString(), anonymousId: r.anonymous_id, userId: r.user_id,
-    properties: r.properties ? JSON.parse(r.properties) : {}, touchpoint: null, stage: null,
-  }));
+  const events = page.map((e) => {
+    const hit = options.journey ? touchpointOf(options.journey, e) : null;
+    return {
+      messageId: e.messageId, type: e.type, event: e.event, name: e.name, channel: e.channel, device: e.device,
+      source: e.source, timestamp: new Date(e.timestamp).toISOString(), anonymousId: e.anonymousId, userId: e.userId,
+      properties: e.properties,
+      touchpoint: hit ? { id: hit.touchpoint.id, name: hit.touchpoint.name } : null,
+      stage: hit ? { id: hit.stage.id, name: hit.stage.name } : null,
+    };
+  });
   const last = page[page.length - 1];
-  return { events, next: rows.length > limit && last ? encodeCursor(last.ts.getTime(), last.message_id) : null };
+  return { events, next: rows.length > limit && last ? encodeCursor({ ts: last.timestamp, id: last.messageId }) : null };
 }
 
-function encodeCursor(ts: number, id: string): string {
-  return Buffer.from(JSON.stringify([ts, id])).toString('base64url');
+function encodeCursor(c: Cursor): string {
+  return Buffer.from(JSON.stringify([c.ts, c.id])).toString('base64url');
 }
 
-function decodeCursor(c: string): { ts: number; id: string } | null {
+function decodeCursor(c: string): Cursor | null {
   try {
     const [ts, id] = JSON.parse(Buffer.from(c, 'base64url').toString('utf8'));
     return typeof ts === 'number' && typeof id === 'string' ? { ts, id } : null;

@@ -9,7 +9,11 @@ import { Visit, type VisitEntry } from './visit.ts';
 
 export type VisitSource = Source | 'email';
 
-const SOCIAL_ADS = ['fall-pedal-drop', 'beginner-bundle', 'gift-guide-2026', 'amp-week', 'artist-signature-series'];
+/** Paid social ads by the category they advertise (the landing product matches the ad). */
+const SOCIAL_ADS: Record<Category, string[]> = {
+  Guitars: ['beginner-bundle', 'artist-signature-series'], Amps: ['amp-week'], Pedals: ['fall-pedal-drop'],
+  Strings: ['string-stock-up'], Accessories: ['gift-guide-2026'],
+};
 const SOCIAL_POSTS = ['riff-of-the-week', 'pedal-demos', 'artist-sessions', 'gear-unboxing'];
 
 export function interest(sim: CustomerSim): Category {
@@ -52,7 +56,7 @@ export function arrive(sim: CustomerSim, device: Device, at: number, source: Vis
     case 'paid_social': {
       const platform = rng.weighted({ instagram: 4, facebook: 3, tiktok: 2, youtube: 1 });
       const adId = `ad_${rng.int(1000, 1040)}`;
-      const campaign: SegmentCampaign = { source: platform, medium: 'paid_social', name: rng.pick(SOCIAL_ADS), content: adId };
+      const campaign: SegmentCampaign = { source: platform, medium: 'paid_social', name: rng.pick(SOCIAL_ADS[category]), content: adId };
       entry = { referrer: `https://${platform === 'facebook' ? 'l.facebook.com' : `www.${platform}.com`}/`, campaign, landingQuery: utm(campaign) };
       touch = { event: 'Ad Clicked', properties: { ad_id: adId, campaign_name: campaign.name, platform, placement: rng.pick(['feed', 'stories', 'reels']) } };
       landing = productPage(product);

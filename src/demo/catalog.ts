@@ -12,7 +12,7 @@ export interface Product {
   brand: string;
   price: number;
   slug: string;
-  /** Sold in sizes (3/4 guitars, straps, cases): where "wrong size" returns come from. */
+  /** Size matters (guitar scale/body size, straps, cases): where "wrong size" returns come from. */
   sized: boolean;
 }
 
@@ -21,7 +21,7 @@ type Row = [name: string, brand: string, price: number, sized?: boolean];
 const ROWS: Record<Category, Row[]> = {
   Guitars: [
     ['Starter Electric Pack', 'Harlow', 249],
-    ['3/4 Travel Acoustic', 'Bluebird', 179, true],
+    ['3/4 Travel Acoustic', 'Bluebird', 179],
     ['Parlor Acoustic', 'Bluebird', 329],
     ['Dreadnought Acoustic', 'Bluebird', 449],
     ['S-Style Standard', 'Harlow', 799],
@@ -98,7 +98,7 @@ export const CATALOG: Record<Category, Product[]> = Object.fromEntries(
         brand,
         price,
         slug: slugify(`${brand} ${name}`),
-        sized: sized ?? false,
+        sized: sized ?? category === 'Guitars',
       };
     }),
   ]),

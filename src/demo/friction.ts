@@ -15,9 +15,12 @@ export function pageLoadMs(rng: Rng, device: Device, path: string): number {
   return Math.round(Math.min(8000, Math.max(120, ms)));
 }
 
-/** Extra chance of leaving a checkout page that took `ms` to load: none under 2 s, up to +50 %. */
+/**
+ * Extra chance of leaving a checkout page that took `ms` to load: none under 2 s, then rising to
+ * +60 % — the shape of the load-time/bounce curves published from RUM data (e.g. Google/SOASTA 2017).
+ */
 export function slowPageAbandonBoost(ms: number): number {
-  return ms <= 2000 ? 0 : Math.min(0.5, 0.1 + ((ms - 2000) / 5000) * 0.4);
+  return ms <= 2000 ? 0 : Math.min(0.6, 0.15 + ((ms - 2000) / 4000) * 0.45);
 }
 
 /** Chance a page view throws a JS error; checkout's payment widgets and phones fail more. */

@@ -21,6 +21,8 @@ export const DEMO_DEFAULTS = { seed: 42, customers: 2000, days: 120, end: new Da
  * identities, checkouts with friction, deliveries, returns, support, reviews and referrals, across the
  * web, app, email, social, chat, phone, store, voice and other channels. Yields one customer at a
  * time (each in time order), so memory stays small however many customers are asked for.
+ * Message ids are `demo-<seed>-<customer>-<sequence>` (base 36): unique, stable across runs, and
+ * distinct between seeds, so re-loading the same demo is de-duplicated by ingest.
  *
  * @example
  *   for (const message of generateDemo({ customers: 100, days: 30 })) batch.push(message);

@@ -76,6 +76,6 @@ export function makePerson(rng: Rng, index: number): Person {
   }
   const domain = rng.pick(['example.com', 'example.net', 'example.org']);
   const email = `${firstName}.${lastName}${index + 1}@${domain}`.toLowerCase();
-  const phone = rng.chance(0.45) ? `+1555${String(index + 1).padStart(7, '0')}` : undefined;
+  const phone = rng.chance(0.65) ? `+1555${String(index + 1).padStart(7, '0')}` : undefined;
   return { firstName, lastName, email, phone, place };
 }

@@ -62,7 +62,7 @@ export const PERSONAS: Record<PersonaName, Persona> = {
     app: 0.35, secondDevice: 0.25,
     categories: { Guitars: 0.22, Amps: 0.23, Pedals: 0.25, Strings: 0.2, Accessories: 0.1 },
     priceTier: 0.8, addRate: 0.2, checkoutRate: 0.65, gapDays: 6, churn: 0.03, churnAfterOrder: 0.04,
-    returnRate: 0.05, reviewRate: 0.3, chat: 0.005, phone: 0.45, guest: 0.02, store: 0.06, voice: 0.12,
+    returnRate: 0.05, reviewRate: 0.3, chat: 0.005, phone: 0.55, guest: 0.02, store: 0.06, voice: 0.12,
     referral: 0.25, marketingOptIn: 0.75,
   },
   'Weekend Hobbyist': {
@@ -72,7 +72,7 @@ export const PERSONAS: Record<PersonaName, Persona> = {
     app: 0.2, secondDevice: 0.2,
     categories: { Guitars: 0.2, Amps: 0.15, Pedals: 0.35, Strings: 0.15, Accessories: 0.15 },
     priceTier: 0.5, addRate: 0.12, checkoutRate: 0.55, gapDays: 9, churn: 0.06, churnAfterOrder: 0.08,
-    returnRate: 0.1, reviewRate: 0.2, chat: 0.01, phone: 0.25, guest: 0.1, store: 0.03, voice: 0.04,
+    returnRate: 0.1, reviewRate: 0.2, chat: 0.01, phone: 0.4, guest: 0.1, store: 0.03, voice: 0.04,
     referral: 0.12, marketingOptIn: 0.65,
   },
   Beginner: {
@@ -82,7 +82,7 @@ export const PERSONAS: Record<PersonaName, Persona> = {
     app: 0.12, secondDevice: 0.12,
     categories: { Guitars: 0.35, Amps: 0.15, Pedals: 0.05, Strings: 0.15, Accessories: 0.3 },
     priceTier: 0.15, addRate: 0.09, checkoutRate: 0.45, gapDays: 8, churn: 0.09, churnAfterOrder: 0.12,
-    returnRate: 0.16, reviewRate: 0.15, chat: 0.025, phone: 0.2, guest: 0.2, store: 0.02, voice: 0.01,
+    returnRate: 0.16, reviewRate: 0.15, chat: 0.025, phone: 0.3, guest: 0.2, store: 0.02, voice: 0.01,
     referral: 0.06, marketingOptIn: 0.55,
   },
   'Gift Buyer': {
@@ -102,7 +102,7 @@ export const PERSONAS: Record<PersonaName, Persona> = {
     app: 0.25, secondDevice: 0.2,
     categories: { Guitars: 0.2, Amps: 0.3, Pedals: 0.3, Strings: 0.1, Accessories: 0.1 },
     priceTier: 0.72, addRate: 0.15, checkoutRate: 0.6, gapDays: 7, churn: 0.04, churnAfterOrder: 0.05,
-    returnRate: 0.06, reviewRate: 0.35, chat: 0.008, phone: 0.3, guest: 0.03, store: 0.03, voice: 0.05,
+    returnRate: 0.06, reviewRate: 0.35, chat: 0.008, phone: 0.4, guest: 0.03, store: 0.03, voice: 0.05,
     referral: 0.15, marketingOptIn: 0.6,
   },
 };

@@ -76,9 +76,11 @@ function deliver(sim: CustomerSim, order: Order): Delivery {
 
 function maybeReturn(sim: CustomerSim, order: Order, d: Delivery): { returned: boolean; complaint: boolean } {
   const { rng, persona } = sim;
-  const damaged = rng.chance(0.025);
+  const damaged = rng.chance(0.012);
   if (!damaged && !rng.chance(persona.returnRate * (d.late ? 1.5 : 1))) return { returned: false, complaint: false };
-  const line = rng.pick(order.lines);
+  // Items sold in sizes are the ones that come back most.
+  const sized = order.lines.filter((l) => l.product.sized);
+  const line = sized.length && rng.chance(0.8) ? rng.pick(sized) : rng.pick(order.lines);
   const reason = damaged ? 'damaged'
     : line.product.sized ? rng.weighted({ 'wrong size': 5, 'not as described': 2, 'changed mind': 3 })
     : rng.weighted({ 'not as described': 3.5, 'changed mind': persona.name === 'Gift Buyer' ? 7 : 4.5, damaged: 1 });

@@ -37,7 +37,7 @@ export class IdentityResolver {
     };
     const link = (e: TouchEvent, k: string, customer: string) => {
       overlay.set(e.workspaceId + '\u0000' + k, customer);
-      changes.added.push({ workspaceId: e.workspaceId, identity: k, customerId: customer, at: e.receivedAt });
+      changes.added.push({ workspaceId: e.workspaceId, identity: k, customerId: customer, at: e.timestamp });
       if (k.startsWith('user:')) newlyIdentified.add(customer);
     };
     const hasUser = (c: string) => this.identified.has(c) || newlyIdentified.has(c);

@@ -4,12 +4,14 @@ import type { Rejections } from './summary.ts';
 export interface BatchLimits {
   rows: number;
   bytes: number;
+  /** Requests in flight at once. */
+  concurrency: number;
 }
 
 /**
- * Collects mapped rows into NDJSON bodies and sends them, one request in flight while the next batch
- * is read and mapped. Remembers which file line each body line came from, so the server's verdicts
- * (`line N` of the body) are reported against the file's own line numbers.
+ * Collects mapped rows into NDJSON bodies and sends them while the next batches are read and mapped.
+ * Remembers which file line each body line came from, so the server's verdicts (`line N` of the body)
+ * are reported against the file's own line numbers.
  */
 export class Batcher {
   stored = 0;
@@ -17,7 +19,7 @@ export class Batcher {
   private lines: string[] = [];
   private rows: number[] = [];
   private bytes = 0;
-  private inflight: Promise<void> = Promise.resolve();
+  private readonly inflight = new Set<Promise<void>>();
   private failure: unknown;
 
   constructor(private readonly client: ImportClient, private readonly rejections: Rejections, private readonly limits: BatchLimits) {}
@@ -29,7 +31,7 @@ export class Batcher {
     if (this.lines.length >= this.limits.rows || this.bytes >= this.limits.bytes) await this.flush();
   }
 
-  /** Sends what is collected; waits only for the previous request. */
+  /** Sends what is collected, once fewer than `concurrency` requests are in flight. */
   async flush(): Promise<void> {
     if (this.lines.length === 0) return;
     const body = this.lines.join('\n') + '\n';
@@ -37,18 +39,22 @@ export class Batcher {
     this.lines = [];
     this.rows = [];
     this.bytes = 0;
-    await this.settle();
-    // The rejection is kept, not left unhandled, and rethrown at the next flush or at finish().
-    this.inflight = this.client.send(body).then((r) => this.record(r, rows), (err) => { this.failure = err; });
+    while (this.inflight.size >= this.limits.concurrency) await Promise.race(this.inflight);
+    this.check();
+    // A failure is kept, not left unhandled, and rethrown at the next flush or at finish().
+    const p: Promise<void> = this.client.send(body)
+      .then((r) => this.record(r, rows), (err) => { this.failure ??= err; })
+      .finally(() => this.inflight.delete(p));
+    this.inflight.add(p);
   }
 
   async finish(): Promise<void> {
     await this.flush();
-    await this.settle();
+    await Promise.all(this.inflight);
+    this.check();
   }
 
-  private async settle(): Promise<void> {
-    await this.inflight;
+  private check(): void {
     if (this.failure) throw this.failure;
   }
 

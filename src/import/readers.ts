@@ -21,12 +21,13 @@ export interface ReadOptions {
  * Streams the file through a byte counter (and gunzip for `.gz`) into `sink`; the file is never held
  * in memory whole. Errors anywhere in the chain end the iteration of `sink` with that error.
  */
-function streamInto<T extends Writable & Readable>(path: string, sink: T, options: ReadOptions): T {
+function streamInto<T extends Writable & Readable>(path: string, sink: T, options: ReadOptions, extra: Transform[] = []): T {
   const counter = new Transform({
     transform(chunk: Buffer, _enc, done) { options.onBytes?.(chunk.length); done(null, chunk); },
   });
   const stages: (Readable | Writable)[] = [createReadStream(path), counter];
   if (/\.gz$/i.test(path)) stages.push(createGunzip());
+  stages.push(...extra);
   // `pipeline` destroys every stage on error; the error surfaces where `sink` is iterated.
   (pipeline as (...s: unknown[]) => void)(...stages, sink, () => {});
   return sink;
@@ -50,7 +51,7 @@ export async function* readCsv(path: string, delimiter: string, options: ReadOpt
       return undefined;
     },
   });
-  streamInto(path, parser, options);
+  streamInto(path, parser, options, [crlfToLf()]);
   let header: string[] | undefined;
   let index = new Map<string, number>();
   for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
@@ -71,6 +72,33 @@ export async function* readCsv(path: string, delimiter: string, options: ReadOpt
   }
   yield* skipped.splice(0);
   if (!header) yield { kind: 'header', columns: [] };
+}
+
+const CR = Buffer.from('\r');
+
+/**
+ * Windows line ends to `\n`. csv-parse 7 counts a CRLF after an empty line or inside a quoted cell
+ * as two lines, which would put every later row number off by one; with plain `\n` its count is exact.
+ * (Byte-wise is safe in UTF-8: CR and LF never occur inside a multi-byte character.)
+ */
+function crlfToLf(): Transform {
+  let heldCr = false;
+  return new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      let buf = heldCr ? Buffer.concat([CR, chunk]) : chunk;
+      heldCr = buf.length > 0 && buf[buf.length - 1] === 0x0d;
+      if (heldCr) buf = buf.subarray(0, -1);
+      const parts: Buffer[] = [];
+      let from = 0;
+      for (let i = buf.indexOf('\r\n'); i !== -1; i = buf.indexOf('\r\n', i + 2)) {
+        parts.push(buf.subarray(from, i));
+        from = i + 1;
+      }
+      parts.push(buf.subarray(from));
+      done(null, parts.length === 1 ? buf : Buffer.concat(parts));
+    },
+    flush(done) { done(null, heldCr ? CR : undefined); },
+  });
 }
 
 /** Rows of an NDJSON file: one JSON object per line, blank lines ignored. */

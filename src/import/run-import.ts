@@ -33,6 +33,8 @@ export interface ImportOptions {
   dataDir?: string;
   /** Messages per request (default 2000). */
   batchSize?: number;
+  /** Requests in flight at once (default 1; the next batch is read and mapped while one is sent). */
+  concurrency?: number;
   retries?: number;
   retryDelayMs?: number;
   /** Progress: compressed bytes read so far of `totalBytes`. */
@@ -72,7 +74,7 @@ export async function runImport(o: ImportOptions): Promise<ImportSummary> {
   if (!o.dryRun) {
     const client = new ImportClient({ url: config.serverUrl, writeKey: resolveWriteKey(o.writeKey, config), retries: o.retries, retryDelayMs: o.retryDelayMs });
     await client.ping();
-    batcher = new Batcher(client, rejections, { rows: o.batchSize ?? 2000, bytes: MAX_BATCH_BYTES });
+    batcher = new Batcher(client, rejections, { rows: o.batchSize ?? 2000, bytes: MAX_BATCH_BYTES, concurrency: o.concurrency ?? 1 });
   }
 
   let bytesRead = 0, rowsRead = 0, valid = 0;
@@ -102,7 +104,7 @@ export async function runImport(o: ImportOptions): Promise<ImportSummary> {
       const out = mapRow(item.row, mapping, ctx);
       if (!out.ok) { rejections.add(item.line, out.reason, out.value); continue; }
       valid++;
-      if (samples.length < SAMPLES) samples.push({ line: item.line, message: out.message });
+      if (o.dryRun && samples.length < SAMPLES) samples.push({ line: item.line, message: out.message });
       await batcher?.add(item.line, JSON.stringify(out.message));
     }
     await batcher?.finish();

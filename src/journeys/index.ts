@@ -20,4 +20,5 @@ export { compileMatcher, compileCondition, matchesEvent, valueTest, type EventPr
 export { matcherSql, conditionSql, type MatcherSqlOptions, type StoredColumn } from './matcher-sql.ts';
 export { touchpointOf, touchpointCaseSql, stageCaseSql, type TouchpointHit } from './assign.ts';
 export { personaOf, ruleHolds, countEventsFrom, type CountEvents } from './persona-memory.ts';
+export { personaRuleSql, personaCaseSql, type PersonaSqlContext } from './persona-sql.ts';
 export { listTemplates, getTemplate, getTemplateText, TEMPLATE_IDS, type TemplateId, type TemplateSummary } from './templates/index.ts';

@@ -128,7 +128,7 @@ function describe(v: unknown): string {
 }
 
 function unknownField(key: string, known: readonly string[]): string {
-  const near = known.filter((k) => distance(k.toLowerCase(), key.toLowerCase()) <= Math.max(1, Math.floor(k.length / 4)))
+  const near = known.filter((k) => k !== key && distance(k.toLowerCase(), key.toLowerCase()) <= Math.max(1, Math.floor(k.length / 4)))
     .sort((a, b) => distance(a, key) - distance(b, key))[0];
   return `unknown field ${JSON.stringify(key)}` + (near ? `; did you mean "${near}"?` : '');
 }

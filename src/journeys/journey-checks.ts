@@ -42,7 +42,7 @@ export function checkJourney(j: CheckedJourney, ctx: z.core.$RefinementCtx): voi
     if (tp.channel !== undefined && tp.match.channel !== undefined && matcher.channel?.length === 0) {
       issue(['stages', i, 'touchpoints', k, 'channel'], `no channel in common with match.channel (${asList(tp.match.channel)!.join(', ')}), so the touchpoint can never match`);
     }
-    const shadow = placed.find((p) => subsumes(p.matcher, matcher));
+    const shadow = matcher.channel?.length === 0 ? undefined : placed.find((p) => subsumes(p.matcher, matcher));
     if (shadow) {
       issue(['stages', i, 'touchpoints', k, 'match'], `never matches: every event it matches is claimed first by "${shadow.id}" (${shadow.at}); ` +
         'each event goes to the first matching touchpoint, in stage then touchpoint order, so make this match narrower or move it earlier');

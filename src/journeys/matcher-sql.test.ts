@@ -9,15 +9,15 @@ const m: Matcher = {
   where: [
     { property: 'properties.total', op: 'gt', value: 100 },
     { property: 'path', op: 'starts_with', value: "/check'out" },
-    { property: 'plan', op: 'in', value: ['pro', 'studio'] },
+    { property: 'plan', op: 'in', value: ['PRO_PLAN', 'STUDIO_PLAN'] },
   ],
 };
 
 describe('matcherSql', () => {
   it('binds every value: nothing from the definition appears in the SQL text', () => {
     const { text, values } = matcherSql(m).compile(duckdb);
-    for (const literal of ['Order Completed', 'web', "/check'out", 'pro', 'studio', '100']) expect(text).not.toContain(literal);
-    expect(values).toEqual(expect.arrayContaining(['Order Completed', 'Order Refunded', 'web', 100, "/check'out", 'pro', 'studio']));
+    for (const literal of ['Order Completed', 'web', "/check'out", 'PRO_PLAN', 'STUDIO_PLAN', '100']) expect(text).not.toContain(literal);
+    expect(values).toEqual(expect.arrayContaining(['Order Completed', 'Order Refunded', 'web', 100, "/check'out", 'PRO_PLAN', 'STUDIO_PLAN']));
     expect(text).toContain('"event" IN ($1, $2)');
   });
 

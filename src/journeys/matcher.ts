@@ -15,7 +15,10 @@ import { PROPERTY_PATTERN, TRAIT_PATTERN, resolveProperty, type EventColumn } fr
  * | `in` | list of strings, or list of numbers | the property equals one of them |
  * | `exists` | optional boolean (default true) | the property is present and not null (`false`: absent or null) |
  *
- * Absent properties never match, except for `neq` and `exists: false`.
+ * Absent properties never match, except for `neq` and `exists: false`. "Text" and "number" are as
+ * property.ts defines them (`textOf`, `numberOf`): a number is a JSON number or a string holding a
+ * decimal number (`"49.99"`), so `total gt 40` works whether clients send numbers or strings.
+ * Property names are resolved by `resolveProperty` (columns, page shorthands, JSON paths).
  */
 export const EQUALITY_OPS = ['eq', 'neq'] as const;
 export const ORDER_OPS = ['gt', 'gte', 'lt', 'lte'] as const;

@@ -16,4 +16,7 @@ export const DUCKDB_SCHEMA = [
   `CREATE TABLE IF NOT EXISTS customer_merges (
      workspace_id VARCHAR NOT NULL, from_customer VARCHAR NOT NULL, to_customer VARCHAR NOT NULL,
      merged_at TIMESTAMP NOT NULL)`,
+  `CREATE TABLE IF NOT EXISTS journey_versions (
+     workspace_id VARCHAR NOT NULL, journey_id VARCHAR NOT NULL, version INTEGER NOT NULL,
+     definition JSON NOT NULL, created_at TIMESTAMP NOT NULL)`,
 ];
