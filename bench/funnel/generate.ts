@@ -94,7 +94,8 @@ export async function generateEvents(conn: DuckDBConnection, o: GenerateOptions)
   const h = (salt: number) => `hash(c, k, ${seed}::BIGINT, ${salt}::BIGINT)`;
   const price = `(9.99 + (product * 7) % 190)`;
   const evName = `${list(names)}[ev]`;
-  await conn.run(`INSERT INTO events
+  await conn.run(`INSERT INTO events (workspace_id, message_id, type, event, name, customer_id, anonymous_id, user_id,
+      previous_id, group_id, channel, device, source, ts, received_at, properties, traits, context)
     WITH base AS (
       SELECT c, n, level, pace, t0_us, channel AS primary_channel, customer_id, anonymous_id, user_id, unnest(range(n)) AS k FROM bench_customers
     ), r AS (
@@ -140,7 +141,7 @@ export async function generateEvents(conn: DuckDBConnection, o: GenerateOptions)
     FROM sorted`);
 
   const at = `make_timestamp(${epochUs}::BIGINT + t0_us)`;
-  await conn.run(`INSERT INTO identities
+  await conn.run(`INSERT INTO identities (workspace_id, identity, customer_id, created_at)
     SELECT ${q(o.workspaceId)}, anonymous_id, customer_id, ${at} FROM bench_customers
     UNION ALL
     SELECT ${q(o.workspaceId)}, user_id, customer_id, ${at} FROM bench_customers WHERE user_id IS NOT NULL`);

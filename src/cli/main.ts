@@ -4,6 +4,7 @@ import { StoreLockedError } from '../storage/duckdb/duckdb-store.ts';
 import { registerServe } from './commands/serve.ts';
 import { registerImport } from './commands/import.ts';
 import { registerBench } from './commands/bench.ts';
+import { registerJourneys } from './commands/journeys.ts';
 
 const program = new Command('touchpoint')
   .description('Touchpoint: map, measure, hear and improve the digital customer journey.')
@@ -11,6 +12,7 @@ const program = new Command('touchpoint')
 
 registerServe(program);
 registerImport(program);
+registerJourneys(program);
 registerBench(program);
 
 try {

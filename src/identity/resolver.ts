@@ -83,6 +83,7 @@ export class IdentityResolver {
     // Events earlier in this batch may belong to a customer merged later in it.
     if (changes.merged.length) for (const e of events) e.customerId = this.follow(e.customerId);
     for (const a of changes.added) a.customerId = this.follow(a.customerId);
+    for (const m of changes.merged) m.to = this.follow(m.to);
     this.pending = { overlay, newlyIdentified, merged: changes.merged };
     return changes;
   }

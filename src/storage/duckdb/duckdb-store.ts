@@ -84,10 +84,12 @@ export class DuckDBStore implements Store {
       await this.writer.run('BEGIN TRANSACTION');
       try {
         if (events.length > 0) await this.appendEvents(events);
-        for (const m of identities.merged) {
-          await runQuery(this.writer, sql`UPDATE identities SET customer_id = ${m.to} WHERE workspace_id = ${m.workspaceId} AND customer_id = ${m.from}`);
-          await runQuery(this.writer, sql`UPDATE events SET customer_id = ${m.to} WHERE workspace_id = ${m.workspaceId} AND customer_id = ${m.from}`);
-          await runQuery(this.writer, sql`INSERT INTO customer_merges VALUES (${m.workspaceId}, ${m.from}, ${m.to}, ${new Date(m.at)})`);
+        // One pass over each table per workspace, however many customers merged in this batch.
+        for (const [ws, merges] of groupBy(identities.merged, (m) => m.workspaceId)) {
+          const mapping = sql`(SELECT unnest(${merges.map((m) => m.from)}) AS from_id, unnest(${merges.map((m) => m.to)}) AS to_id)`;
+          await runQuery(this.writer, sql`UPDATE identities SET customer_id = m.to_id FROM ${mapping} AS m WHERE identities.workspace_id = ${ws} AND identities.customer_id = m.from_id`);
+          await runQuery(this.writer, sql`UPDATE events SET customer_id = m.to_id FROM ${mapping} AS m WHERE events.workspace_id = ${ws} AND events.customer_id = m.from_id`);
+          await runQuery(this.writer, sql`INSERT INTO customer_merges SELECT ${ws}, from_id, to_id, ${new Date()} FROM ${mapping}`);
         }
         if (identities.added.length > 0) {
           const appender = await this.writer.createAppender('identities');
@@ -142,4 +144,15 @@ async function runQuery(conn: DuckDBConnection, q: Sql): Promise<Record<string, 
   const bound = values.map(toDuckDB);
   const reader = await conn.runAndReadAll(text, bound.map((b) => b.value), bound.map((b) => b.type));
   return plainRows(reader.getRowObjectsJS() as Record<string, unknown>[]);
+}
+
+function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = out.get(k);
+    if (list) list.push(item);
+    else out.set(k, [item]);
+  }
+  return out;
 }
