@@ -4,6 +4,9 @@ import { ApiError } from './errors.ts';
 import { customerRoutes } from './routes/customers.ts';
 import { importRoutes, MAX_IMPORT_BYTES } from './routes/import.ts';
 import { journeyRoutes } from './routes/journeys.ts';
+import { queryRoutes } from './routes/query.ts';
+import { ZodError } from 'zod';
+import { AnalyticsInputError } from '../analytics/common/errors.ts';
 import { posthogRoutes } from './routes/posthog.ts';
 import { segmentRoutes } from './routes/segment.ts';
 import { sdkRoutes } from './routes/sdk.ts';
@@ -33,6 +36,15 @@ export function buildApp(services: Services): FastifyInstance {
 
   app.setErrorHandler((err, req, reply) => {
     if (err instanceof ApiError) return reply.code(err.status).send(err.toJSON());
+    // Domain functions validate their own input with zod: a failure there is the caller's mistake.
+    if (err instanceof ZodError) {
+      return reply.code(400).send(new ApiError('validation_failed', 'Invalid request.', err.issues.map((i) => ({
+        path: i.path.map((p) => (typeof p === 'number' ? `[${p}]` : String(p))).join('.').replace(/\.\[/g, '['), message: i.message,
+      }))).toJSON());
+    }
+    if (err instanceof AnalyticsInputError) {
+      return reply.code(400).send(new ApiError('validation_failed', err.message, [{ path: err.path, message: err.message }]).toJSON());
+    }
     const e = err as { code?: string; statusCode?: number; message: string };
     if (e.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
       const limit = req.url.startsWith('/v1/import') ? MAX_IMPORT_BYTES : MAX_BODY_BYTES;
@@ -53,6 +65,7 @@ export function buildApp(services: Services): FastifyInstance {
   importRoutes(app, services);
   customerRoutes(app, services);
   journeyRoutes(app, services);
+  queryRoutes(app, services);
   sdkRoutes(app);
   return app;
 }

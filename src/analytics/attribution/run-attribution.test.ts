@@ -49,7 +49,11 @@ const CONVERSIONS: { revenue: number; credit: Record<HeuristicModel, Record<stri
     position_based: { social: 0.4, email: 0.2, web: 0.4 }, time_decay: { social: d1[0], email: d1[1], web: d1[2] } } },
   { revenue: 50, credit: { first_touch: { email: 1 }, last_touch: { web: 1 }, linear: { email: 0.5, web: 0.5 },
     position_based: { email: 0.5, web: 0.5 }, time_decay: { email: d2[0], web: d2[1] } } },
-  ...[{ store: 1, r: 30 }, { web: 1, r: 20 }].map(({ r, ...only }) => ({ revenue: r, credit: { first_touch: only, last_touch: only, linear: only, position_based: only, time_decay: only } as Record<HeuristicModel, Record<string, number>> })),
+  // k3 and k4: a single touch takes everything under every model.
+  ...([['store', 30], ['web', 20]] as const).map(([ch, revenue]) => {
+    const only: Record<string, number> = { [ch]: 1 };
+    return { revenue, credit: { first_touch: only, last_touch: only, linear: only, position_based: only, time_decay: only } };
+  }),
   ...[10, 10].map((revenue, i) => {
     const [a, d] = [i === 0 ? 'email' : 'social', decay([1, 0])];
     return { revenue, credit: { first_touch: { [a]: 1 }, last_touch: { web: 1 }, linear: { [a]: 0.5, web: 0.5 }, position_based: { [a]: 0.5, web: 0.5 }, time_decay: { [a]: d[0], web: d[1] } } };

@@ -1,0 +1,67 @@
+import { dialectFn, sql, type Sql } from '../../storage/sql.ts';
+
+/**
+ * Aggregates and casts whose spelling differs between engines, for the journey-map, drop-off and
+ * friction queries (each written once with the builder). Only the function name changes; the
+ * semantics are the same on every dialect.
+ */
+
+/** Interpolated quantile (`quantile_cont`: linear between closest ranks) of the non-NULL values. */
+export function quantileSql(x: Sql, q: number): Sql {
+  return dialectFn((d) => {
+    switch (d.name) {
+      case 'duckdb': return sql`quantile_cont(${x}, ${q})`;
+      case 'clickhouse': return sql`quantileExactInclusive(${q})(${x})`;
+      case 'postgres': return sql`percentile_cont(${q}) WITHIN GROUP (ORDER BY ${x})`;
+    }
+  });
+}
+
+/** `value` of the row with the largest `key` (NULL keys ignored). */
+export function argMaxSql(value: Sql, key: Sql): Sql {
+  return dialectFn((d) => {
+    switch (d.name) {
+      case 'duckdb': return sql`arg_max(${value}, ${key})`;
+      case 'clickhouse': return sql`argMax(${value}, ${key})`;
+      case 'postgres': return sql`(array_agg(${value} ORDER BY ${key} DESC NULLS LAST))[1]`;
+    }
+  });
+}
+
+/** `value` of the row with the largest `key` among rows where `cond` holds. */
+export function argMaxIfSql(value: Sql, key: Sql, cond: Sql): Sql {
+  return dialectFn((d) => {
+    switch (d.name) {
+      case 'duckdb': return sql`arg_max(${value}, ${key}) FILTER (WHERE ${cond})`;
+      case 'clickhouse': return sql`argMaxIf(${value}, ${key}, ${cond})`;
+      case 'postgres': return sql`(array_agg(${value} ORDER BY ${key} DESC) FILTER (WHERE ${cond}))[1]`;
+    }
+  });
+}
+
+/** Bitwise OR of integers over a group. */
+export function bitOrSql(x: Sql): Sql {
+  return dialectFn((d) => (d.name === 'clickhouse' ? sql`groupBitOr(${x})` : sql`bit_or(${x})`));
+}
+
+/** `(a & b) <> 0` for integers. */
+export function bitTestSql(a: Sql, b: Sql): Sql {
+  return dialectFn((d) => (d.name === 'clickhouse' ? sql`(bitAnd(${a}, ${b}) <> 0)` : sql`((${a} & ${b}) <> 0)`));
+}
+
+/** An ISO-8601 text (with zone) as an instant; NULL when absent or unparsable. */
+export function isoInstantSql(text: Sql): Sql {
+  return dialectFn((d) => {
+    switch (d.name) {
+      case 'duckdb': return sql`TRY_CAST(${text} AS TIMESTAMPTZ)`;
+      case 'clickhouse': return sql`parseDateTime64BestEffortOrNull(${text}, 3)`;
+      // PostgreSQL has no TRY_CAST; it holds state tables only, so this is never run there on events.
+      case 'postgres': return sql`(${text})::timestamptz`;
+    }
+  });
+}
+
+/** Seconds from `a` to `b`, as a double. */
+export function secondsSql(a: Sql, b: Sql): Sql {
+  return dialectFn((d) => d.secondsBetween(a, b));
+}

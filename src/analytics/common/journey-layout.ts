@@ -1,0 +1,72 @@
+import { touchpointMatcher, type Journey, type Stage, type Touchpoint } from '../../journeys/definition.ts';
+import { matcherSql, type MatcherSqlOptions } from '../../journeys/matcher-sql.ts';
+import { ident, join, raw, sql, type Sql } from '../../storage/sql.ts';
+
+/**
+ * A journey flattened for SQL: touchpoints numbered 0…K−1 in assignment order (stage order, then
+ * touchpoint order — the order `touchpointCaseSql` tries them), so a touchpoint's stage is a range
+ * of numbers. Queries carry the number instead of the id: grouping and comparing small integers is
+ * cheaper than strings over millions of rows, and ids are mapped back in JS.
+ */
+export interface TouchpointSlot {
+  index: number;
+  stageIndex: number;
+  stage: Stage;
+  touchpoint: Touchpoint;
+}
+
+export interface StageSlot {
+  index: number;
+  stage: Stage;
+  /** Touchpoint numbers `first ≤ k < end`. */
+  first: number;
+  end: number;
+}
+
+export interface JourneyLayout {
+  stages: StageSlot[];
+  touchpoints: TouchpointSlot[];
+}
+
+export function journeyLayout(journey: Journey): JourneyLayout {
+  const stages: StageSlot[] = [];
+  const touchpoints: TouchpointSlot[] = [];
+  journey.stages.forEach((stage, stageIndex) => {
+    const first = touchpoints.length;
+    stage.touchpoints.forEach((touchpoint) => touchpoints.push({ index: touchpoints.length, stageIndex, stage, touchpoint }));
+    stages.push({ index: stageIndex, stage, first, end: touchpoints.length });
+  });
+  return { stages, touchpoints };
+}
+
+/**
+ * The touchpoint number of an events row, NULL when none matches: the same rule and matchers as
+ * `touchpointCaseSql` (first match in stage, then touchpoint, order), returning the number.
+ */
+export function touchpointIndexSql(layout: JourneyLayout, options: MatcherSqlOptions = {}): Sql {
+  const whens = layout.touchpoints.map((t) => sql`WHEN ${matcherSql(touchpointMatcher(t.touchpoint), options)} THEN ${raw(String(t.index))}`);
+  return sql`(CASE ${join(whens, ' ')} ELSE NULL END)`;
+}
+
+/**
+ * The touchpoint a page view of this row's page would be: the row's columns, but `type = 'page'` and
+ * `event = 'Page Viewed'`. Used to place `Page Load` and `Error` events (which carry the page's
+ * `path` and `context.page`) at the touchpoint of the page they happened on.
+ */
+export function pageTouchpointIndexSql(layout: JourneyLayout): Sql {
+  return touchpointIndexSql(layout, {
+    column: (c) => (c === 'type' ? raw(`'page'`) : c === 'event' ? raw(`'Page Viewed'`) : ident(c)),
+  });
+}
+
+/** The stage number of a touchpoint number (NULL stays NULL). */
+export function stageOfSql(layout: JourneyLayout, tp: Sql): Sql {
+  const whens = layout.stages.slice(0, -1).map((s) => sql`WHEN ${tp} < ${raw(String(s.end))} THEN ${raw(String(s.index))}`);
+  if (whens.length === 0) return sql`(CASE WHEN ${tp} IS NULL THEN NULL ELSE 0 END)`;
+  return sql`(CASE WHEN ${tp} IS NULL THEN NULL ${join(whens, ' ')} ELSE ${raw(String(layout.stages.length - 1))} END)`;
+}
+
+/** `(1, 2, 3)` of touchpoint numbers, for `tp IN …`. */
+export function indexList(indexes: readonly number[]): Sql {
+  return raw(`(${indexes.join(', ')})`);
+}

@@ -1,0 +1,12 @@
+import { DuckDBInstance } from '@duckdb/node-api';
+import { DUCKDB_SCHEMA } from '../../storage/duckdb/schema.ts';
+import { generateEvents } from '../../../bench/funnel/generate.ts';
+const [file, events, customers] = [process.argv[2], Number(process.argv[3]), Number(process.argv[4])];
+const inst = await DuckDBInstance.create(file);
+const conn = await inst.connect();
+for (const d of DUCKDB_SCHEMA) await conn.run(d);
+const t = Date.now();
+await generateEvents(conn, { events, customers, seed: 7, workspaceId: 'ws_bench' });
+await conn.run('CHECKPOINT');
+console.log('generated in', (Date.now() - t) / 1000, 's');
+conn.closeSync(); inst.closeSync();

@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from '../src/storage/sql.ts';
+import { createDemoApp } from './helpers/demo.ts';
+import type { TestApp } from './helpers/app.ts';
+
+let t: TestApp;
+beforeAll(async () => { t = await createDemoApp(); }, 120_000);
+afterAll(async () => { await t.close(); });
+
+const post = async (url: string, body: unknown, status = 200) => {
+  const r = await t.app.inject({ method: 'POST', url, headers: { authorization: t.bearer, 'content-type': 'application/json' }, payload: JSON.stringify(body) });
+  expect(r.statusCode, r.body).toBe(status);
+  return r.json();
+};
+
+describe('analytics queries over HTTP on the demo store', () => {
+  it('funnel: step counts match a direct count and never grow', async () => {
+    const f = await post('/api/v1/query/funnel', { steps: [{ event: 'Product Viewed' }, { event: 'Product Added' }, { event: 'Checkout Started' }, { event: 'Order Completed' }], window: '7d' });
+    const [direct] = await t.services.store.query<{ n: number }>(sql`SELECT count(DISTINCT customer_id) AS n FROM events WHERE workspace_id = ${t.ws.id} AND event = 'Product Viewed'`);
+    expect(f.steps[0].count).toBe(direct.n);
+    for (let i = 1; i < f.steps.length; i++) expect(f.steps[i].count).toBeLessThanOrEqual(f.steps[i - 1].count);
+    expect(f.steps[3].count).toBeGreaterThan(0);
+    expect(f.steps[3].conversionRate).toBeCloseTo(f.steps[3].count / f.steps[0].count, 6);
+  });
+
+  it('funnel by touchpoint and stage of the journey, with a channel breakdown', async () => {
+    const f = await post('/api/v1/query/funnel', { steps: [{ stage: 'consideration' }, { stage: 'purchase' }], breakdown: 'channel' });
+    expect(f.steps[0].count).toBeGreaterThan(f.steps[1].count);
+    const sum = f.breakdowns.reduce((n: number, b: { steps: { count: number }[] }) => n + b.steps[0].count, 0);
+    expect(sum).toBeGreaterThanOrEqual(f.steps[0].count);
+    const unknown = await post('/api/v1/query/funnel', { steps: [{ touchpoint: 'nope' }, { event: 'Order Completed' }] }, 400);
+    expect(unknown.code).toBe('validation_failed');
+  });
+
+  it('paths, retention and attribution answer with consistent numbers', async () => {
+    const p = await post('/api/v1/query/paths', { start: { event: 'Product Viewed' }, depth: 3 });
+    expect(p.nodes.length).toBeGreaterThan(1);
+    for (const l of p.links) {
+      expect(p.nodes.some((n: { id: string }) => n.id === l.source)).toBe(true);
+      expect(l.value).toBeGreaterThan(0);
+    }
+    const r = await post('/api/v1/query/retention', { cohort: 'month' });
+    expect(r.cohorts.length).toBeGreaterThan(0);
+    for (const c of r.cohorts) expect(c.retained[0]).toBe(c.size);
+    const a = await post('/api/v1/query/attribution', { models: ['first_touch', 'linear'] });
+    const models = a.models ?? [a];
+    for (const m of models) {
+      const credit = m.channels.reduce((n: number, c: { conversions: number }) => n + c.conversions, 0);
+      expect(credit).toBeCloseTo(m.conversions, 6);
+    }
+  });
+
+  it('bad queries get 400 with details', async () => {
+    const bad = await post('/api/v1/query/funnel', { steps: [{ event: 'A' }], window: 'forever' }, 400);
+    expect(bad.details.length).toBeGreaterThan(0);
+    expect((await t.app.inject({ method: 'POST', url: '/api/v1/query/funnel', headers: { authorization: `Bearer ${t.ws.writeKey}`, 'content-type': 'application/json' }, payload: '{}' })).statusCode).toBe(403);
+  });
+});
