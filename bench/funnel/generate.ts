@@ -55,12 +55,12 @@ export async function generateEvents(conn: DuckDBConnection, o: GenerateOptions)
   // Customers: id, event count n (1 + a share of the rest, exactly E in total), level, pace, start, channel.
   await conn.run(`CREATE OR REPLACE TEMP TABLE bench_customers AS
     WITH w AS (
-      SELECT range AS c, -ln(1 - ${u(seed, 1, 'range')}) * (CASE WHEN ${u(seed, 2, 'range')} < 0.1 THEN 4 ELSE 1 END) AS w
+      SELECT range AS c, (1000 * -ln(1 - ${u(seed, 1, 'range')}) * (CASE WHEN ${u(seed, 2, 'range')} < 0.1 THEN 4 ELSE 1 END))::BIGINT AS w
       FROM range(${C})
     ), cum AS (
       SELECT c, sum(w) OVER (ORDER BY c) AS cw, sum(w) OVER () AS tw FROM w
     ), a AS (
-      SELECT c, CASE WHEN c = ${C - 1} THEN ${E - C} ELSE floor(${E - C}::DOUBLE * cw / tw) END AS a FROM cum
+      SELECT c, (${E - C}::HUGEINT * cw) // greatest(tw, 1) AS a FROM cum
     ), n AS (
       SELECT c, (1 + a - coalesce(lag(a) OVER (ORDER BY c), 0))::BIGINT AS n FROM a
     ), r AS (
@@ -115,7 +115,7 @@ export async function generateEvents(conn: DuckDBConnection, o: GenerateOptions)
           WHEN ${ch('web')} THEN ${pick('udv', [['1', 55], ['2', 40], ['3', 5]])}
           WHEN ${ch('store')} THEN NULL ELSE (CASE WHEN udv < 0.7 THEN 2 ELSE 1 END) END AS dv,
         (${h(25)} % 8)::INT + 1 AS path_i, (${h(26)} % 500)::INT AS product
-      FROM e ORDER BY ts_us + delay_us
+      FROM e ORDER BY ts_us + delay_us, c, k
     )
     SELECT ${q(o.workspaceId)}, printf('%016x%016x', ${h(31)}, ${h(32)}),
       CASE ev WHEN ${ev('Page Viewed')} THEN 'page' WHEN ${ev('Identify')} THEN 'identify' ELSE 'track' END,

@@ -16,7 +16,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { DUCKDB_SCHEMA } from '../../src/storage/duckdb/schema.ts';
 import { DuckDBStore } from '../../src/storage/duckdb/duckdb-store.ts';
 import { raw } from '../../src/storage/sql.ts';
-import { machineInfo, processMemory } from '../lib/machine.ts';
+import { cpuSeconds, machineInfo, processMemory } from '../lib/machine.ts';
 import { fmt } from '../lib/stats.ts';
 import { selfJoinFunnelSql } from './baseline.ts';
 import { chQuery, levelsToSteps, loadClickHouse, startClickHouse, stopClickHouse, windowFunnelSql, type ClickHouse } from './clickhouse.ts';
@@ -37,7 +37,7 @@ export interface FunnelBenchOptions {
 }
 
 /** Bump when the generator changes, so old data folders are regenerated. */
-const GENERATOR_VERSION = 1;
+const GENERATOR_VERSION = 2;
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const WINDOW_SECONDS = 7 * 86_400;
 const STEPS = [...FUNNEL_STEPS];
@@ -46,9 +46,11 @@ const log = (s: string) => process.stderr.write(`· ${s}\n`);
 interface Timing {
   what: string;
   engine: 'duckdb' | 'duckdb-presorted' | 'clickhouse' | 'server';
-  /** Median seconds, or null when not available. */
+  /** Median wall-clock seconds, or null when not available. */
   seconds: number | null;
   runs?: number[];
+  /** Median CPU seconds the engine's process spent (all its threads), when it can be read. */
+  cpuSeconds?: number | null;
   note?: string;
   /** Customers per step, for a sanity check across engines. */
   steps?: number[];
@@ -128,12 +130,14 @@ export async function runFunnelBench(opts: FunnelBenchOptions = {}) {
       const body = { steps: STEPS.map((event) => ({ event })), window: '7d', order: 'ordered' };
       const probe = await postJson(server.url, '/api/v1/query/funnel', body);
       const available = probe.status !== 404;
-      add(await timed('funnel via POST /api/v1/query/funnel', 'server', o.runs, available ? async () => {
-        const r = await postJson(server.url, '/api/v1/query/funnel', body);
+      const cpu = () => cpuSeconds(server.child.pid!);
+      const call = (b: unknown) => async () => {
+        const r = await postJson(server.url, '/api/v1/query/funnel', b);
         if (r.status !== 200) throw new Error(`HTTP ${r.status}: ${JSON.stringify(r.body).slice(0, 300)}`);
         return (r.body as { steps: { count: number }[] }).steps.map((s) => s.count);
-      } : null));
-      if (available) await timed('funnel by channel via HTTP', 'server', 1, async () => { await postJson(server.url, '/api/v1/query/funnel', { ...body, breakdown: 'channel' }); });
+      };
+      add(await timed('funnel via POST /api/v1/query/funnel', 'server', o.runs, available ? call(body) : null, cpu));
+      add(await timed('funnel by channel via HTTP', 'server', o.runs, available ? call({ ...body, breakdown: 'channel' }) : null, cpu));
       serverMemory = { idleMiB: idle, peakMiB: processMemory(server.child.pid!).peakMiB };
       log(`server: RSS idle ${serverMemory.idleMiB} MiB, peak (VmHWM) ${serverMemory.peakMiB} MiB`);
     } finally {
@@ -158,15 +162,21 @@ export async function runFunnelBench(opts: FunnelBenchOptions = {}) {
   return result;
 }
 
-/** Ratios against ClickHouse windowFunnel and the DuckDB baseline of the same kind (plain / by channel). */
+/**
+ * Ratios (< 1: faster) against ClickHouse windowFunnel and the DuckDB baseline of the same kind
+ * (plain / by channel; the baseline on the same storage), on wall-clock and on CPU seconds.
+ */
 function ratios(t: Timing, all: Timing[]) {
   const byChannel = /by channel/.test(t.what);
-  const find = (engine: string, pattern: RegExp) => all.find((x) => x.engine === engine && pattern.test(x.what) && /by channel/.test(x.what) === byChannel)?.seconds ?? null;
+  const find = (engine: string, pattern: RegExp) => all.find((x) => x !== t && x.engine === engine && pattern.test(x.what) && /by channel/.test(x.what) === byChannel);
   const isFunnel = /funnel/i.test(t.what);
-  const ch = isFunnel ? find('clickhouse', /windowFunnel/) : null;
-  const base = isFunnel ? find(t.engine === 'duckdb-presorted' ? 'duckdb-presorted' : 'duckdb', /baseline/) : null;
-  const r = (a: number | null, b: number | null) => (a !== null && b ? Math.round((a / b) * 100) / 100 : null);
-  return { vsClickHouse: r(t.seconds, ch), vsBaseline: r(t.seconds, base) };
+  const ch = isFunnel ? find('clickhouse', /windowFunnel/) : undefined;
+  const base = isFunnel ? find(t.engine === 'duckdb-presorted' ? 'duckdb-presorted' : 'duckdb', /baseline/) : undefined;
+  const r = (a: number | null | undefined, b: number | null | undefined) => (a != null && b ? Math.round((a / b) * 100) / 100 : null);
+  return {
+    vsClickHouse: r(t.seconds, ch?.seconds), vsClickHouseCpu: r(t.cpuSeconds, ch?.cpuSeconds),
+    vsBaseline: r(t.seconds, base?.seconds),
+  };
 }
 
 async function timeClickHouse(ch: ClickHouse, dir: string, data: PreparedData, runs: number, add: (t: Timing) => Timing) {
@@ -186,38 +196,54 @@ async function timeClickHouse(ch: ClickHouse, dir: string, data: PreparedData, r
     log(`clickhouse: loaded ${fmt(data.events)} rows in ${loaded.seconds.toFixed(1)} s`);
     rmSync(join(dir, 'clickhouse-export.tsv'), { force: true });
   }
+  // CPU of the server process when this run started it (an external server's PID is unknown).
+  const cpu = ch.child ? () => cpuSeconds(ch.child!.pid!) : null;
   add(await timed('ClickHouse windowFunnel', 'clickhouse', runs, async () =>
-    levelsToSteps(await chQuery(ch.url, windowFunnelSql(STEPS, WINDOW_SECONDS, false)), STEPS.length)));
+    levelsToSteps(await chQuery(ch.url, windowFunnelSql(STEPS, WINDOW_SECONDS, false)), STEPS.length), cpu));
   add(await timed('ClickHouse windowFunnel by channel', 'clickhouse', runs, async () => {
     await chQuery(ch.url, windowFunnelSql(STEPS, WINDOW_SECONDS, true));
-  }));
+  }, cpu));
 }
 
-/** One warm-up, then `runs` timed runs (each printed); the median is kept. `fn` null: not available yet. */
-async function timed(what: string, engine: Timing['engine'], runs: number, fn: (() => Promise<number[] | void>) | null | undefined): Promise<Timing> {
+/** CPU seconds used so far by this process (DuckDB runs in it, on its own threads). */
+const ownCpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1e6; };
+
+/**
+ * One warm-up, then `runs` timed runs (each printed; only one when the warm-up took over 10 s); the
+ * median is kept. Wall-clock and, through `cpu`, the CPU seconds the engine spent, which stays
+ * comparable when other work shares the cores. `fn` null: not available yet.
+ */
+async function timed(what: string, engine: Timing['engine'], runs: number, fn: (() => Promise<number[] | void>) | null | undefined, cpu: (() => number) | null = ownCpu): Promise<Timing> {
   if (!fn) {
     log(`${what}: not available yet`);
     return { what, engine, seconds: null, note: 'not available yet' };
   }
   const secs: number[] = [];
+  const cpus: number[] = [];
   let steps: number[] | undefined;
   try {
     for (let i = 0; i <= runs; i++) {
+      const c0 = cpu?.() ?? 0;
       const t0 = performance.now();
       const r = await fn();
       const s = (performance.now() - t0) / 1000;
-      if (i > 0) secs.push(s);
+      const c = cpu ? cpu() - c0 : NaN;
+      if (i > 0) { secs.push(s); cpus.push(c); }
       if (r) steps = r;
-      log(`${what}: ${i === 0 ? 'warm-up' : `run ${i}`} ${s.toFixed(3)} s`);
+      log(`${what}: ${i === 0 ? 'warm-up' : `run ${i}`} ${s.toFixed(3)} s${cpu ? ` (CPU ${c.toFixed(2)} s)` : ''}`);
+      if (i === 0 && s > 10) runs = 1;
     }
   } catch (err) {
     const note = `failed: ${(err as Error).message.split('\n')[0].slice(0, 200)}`;
     log(`${what}: ${note}`);
     return { what, engine, seconds: null, note };
   }
-  const sorted = [...secs].sort((a, b) => a - b);
-  const median = sorted[Math.floor(sorted.length / 2)];
-  return { what, engine, seconds: Math.round(median * 1000) / 1000, runs: secs.map((s) => Math.round(s * 1000) / 1000), ...(steps ? { steps } : {}) };
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const r3 = (v: number) => Math.round(v * 1000) / 1000;
+  return {
+    what, engine, seconds: r3(median(secs)), runs: secs.map(r3), cpuSeconds: cpu ? r3(median(cpus)) : null,
+    ...(steps ? { steps } : {}),
+  };
 }
 
 function stepCounts(rows: Record<string, unknown>[]): number[] {
@@ -327,11 +353,12 @@ function print(r: Result): void {
   console.log(`${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, ${m.os}, load ${m.loadAvg1}; Node ${m.node}, DuckDB ${m.duckdb} ` +
     `(@duckdb/node-api ${m.duckdbNodeApi}), ClickHouse ${m.clickhouse ?? `— (${r.clickhouseNote ?? 'not run'})`}`);
   console.log(`${fmt(r.options.events)} events, ${fmt(r.options.customers)} customers, seed ${r.options.seed}; median of ${r.options.runs} runs after 1 warm-up\n`);
+  const x = (v: number | null) => (v === null ? '' : `${v.toFixed(2)}×`);
   const rows = r.timings.map((t) => [
-    t.what, t.seconds === null ? (t.note ?? '—') : t.seconds.toFixed(3),
-    t.vsClickHouse === null ? '' : `${t.vsClickHouse}×`, t.vsBaseline === null ? '' : `${t.vsBaseline}×`,
+    t.what, t.seconds === null ? (t.note ?? '—') : t.seconds.toFixed(3), t.cpuSeconds == null ? '' : t.cpuSeconds.toFixed(2),
+    x(t.vsClickHouse), x(t.vsClickHouseCpu), x(t.vsBaseline),
   ]);
-  const head = ['what', 'seconds', 'vs ClickHouse', 'vs baseline'];
+  const head = ['what', 'seconds', 'CPU s', 'vs ClickHouse', '(CPU)', 'vs baseline'];
   const w = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(w[i]) : c.padStart(w[i]))).join('  ');
   console.log(line(head));

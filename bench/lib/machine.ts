@@ -45,9 +45,12 @@ export function processMemory(pid: number): { peakMiB: number; rssMiB: number } 
   return { peakMiB: Math.round(kb('VmHWM') / 1024), rssMiB: Math.round(kb('VmRSS') / 1024) };
 }
 
-/** CPU seconds (user + system) a process has used so far, from /proc/<pid>/stat. */
-export function cpuSeconds(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+/**
+ * CPU seconds (user + system) a process has used so far, from /proc/<pid>/stat; with `mainThread`,
+ * only its main thread's (the JavaScript event loop; DuckDB and libuv work on other threads).
+ */
+export function cpuSeconds(pid: number, mainThread = false): number {
+  const stat = readFileSync(mainThread ? `/proc/${pid}/task/${pid}/stat` : `/proc/${pid}/stat`, 'utf8');
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   // After the command name: state is field 3, so utime (14) and stime (15) are at indexes 11 and 12.
   return (Number(fields[11]) + Number(fields[12])) / 100;

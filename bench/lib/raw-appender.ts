@@ -9,11 +9,12 @@ const ts = (ms: number) => new DuckDBTimestampValue(BigInt(Math.round(ms)) * 100
  * appender (the calls duckdb-store.ts makes), in one transaction, committed. Rows are built before the
  * clock starts; the time covers appending, closing the appender and COMMIT (WAL synced).
  */
-export async function rawAppend(path: string, rows: readonly RawRow[]): Promise<{ ms: number; duckdb: string }> {
+export async function rawAppend(path: string, rows: readonly RawRow[]): Promise<{ ms: number; cpuMs: number; duckdb: string }> {
   const instance = await DuckDBInstance.create(path);
   const conn = await instance.connect();
   for (const ddl of DUCKDB_SCHEMA) await conn.run(ddl);
   const version = (await conn.runAndReadAll('SELECT version() AS v')).getRowObjectsJS()[0].v as string;
+  const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   await conn.run('BEGIN TRANSACTION');
   const a = await conn.createAppender('events');
@@ -28,9 +29,10 @@ export async function rawAppend(path: string, rows: readonly RawRow[]): Promise<
   a.closeSync();
   await conn.run('COMMIT');
   const ms = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
   const count = Number((await conn.runAndReadAll('SELECT count(*) AS n FROM events')).getRowObjectsJS()[0].n);
   if (count !== rows.length) throw new Error(`raw appender stored ${count} rows, expected ${rows.length}`);
   conn.closeSync();
   instance.closeSync();
-  return { ms, duckdb: version };
+  return { ms, cpuMs: (cpu.user + cpu.system) / 1000, duckdb: version };
 }

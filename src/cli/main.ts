@@ -5,6 +5,7 @@ import { registerServe } from './commands/serve.ts';
 import { registerImport } from './commands/import.ts';
 import { registerBench } from './commands/bench.ts';
 import { registerJourneys } from './commands/journeys.ts';
+import { registerQuery } from './commands/query.ts';
 
 const program = new Command('touchpoint')
   .description('Touchpoint: map, measure, hear and improve the digital customer journey.')
@@ -13,6 +14,7 @@ const program = new Command('touchpoint')
 registerServe(program);
 registerImport(program);
 registerJourneys(program);
+registerQuery(program);
 registerBench(program);
 
 try {

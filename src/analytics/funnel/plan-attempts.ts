@@ -34,7 +34,8 @@ export function attemptCtes(p: AttemptsPlan): Sql[] {
   ];
   for (let j = 1; j < k; j++) {
     const prev = raw(`${p.name}_a${j - 1}`);
-    const within = sql`s.t - a.t0 <= ${p.window}`;
+    // DuckDB's ASOF operator matches a NULL left key to the first row (unlike `<`), hence the guard.
+    const within = sql`a.${col('p', j - 1)} IS NOT NULL AND s.t - a.t0 <= ${p.window}`;
     const body = p.strict
       ? sql`SELECT a.*, s.p AS ${col('p', j)}, s.t AS ${col('t', j)} FROM ${prev} a LEFT JOIN ${g} s
           ON s.c = a.c AND s.p = a.${col('p', j - 1)} + 1 AND ${hasStep(raw('s.m'), j)} AND ${within}`

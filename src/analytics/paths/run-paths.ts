@@ -1,6 +1,7 @@
-import { raw, sql, type Sql } from '../../storage/sql.ts';
+import { join, raw, sql, type Sql } from '../../storage/sql.ts';
 import type { Store } from '../../storage/store.ts';
 import { matcherPredicate, type TouchpointOptions } from '../common/step.ts';
+import { rangeFilter } from '../common/time-range.ts';
 import { PathsRequestSchema, type PathLink, type PathNode, type PathsRequestInput, type PathsResult } from './schema.ts';
 import { sequenceCtes } from './sequence-sql.ts';
 
@@ -34,60 +35,72 @@ export async function runPaths(
   store: Store, workspaceId: string, input: PathsRequestInput, options: TouchpointOptions = {},
 ): Promise<PathsResult> {
   const req = PathsRequestSchema.parse(input);
-  const never = raw('FALSE');
-  const isStart = req.start ? matcherPredicate(req.start, options, 'start') : never;
-  const isEnd = req.end ? matcherPredicate(req.end, options, 'end') : never;
-  const ctes = sequenceCtes({
+  const flag = (p: Sql) => sql`CASE WHEN ${p} THEN 1 ELSE 0 END`;
+  const isStart = req.start ? matcherPredicate(req.start, options, 'start') : undefined;
+  const isEnd = req.end ? matcherPredicate(req.end, options, 'end') : undefined;
+  // Customers without the anchor cannot have a path: a cheap semi-join keeps them out of the sorts.
+  const having = (p: Sql) => sql`customer_id IN (SELECT customer_id FROM events WHERE workspace_id = ${workspaceId}${rangeFilter(raw('ts'), req)} AND ${p})`;
+  const common = {
     workspaceId, range: req, exclude: req.exclude, collapseRepeats: req.collapseRepeats,
     sessionGapMinutes: req.sessionGapMinutes, touchpointSql: options.touchpointSql,
-    flags: { is_start: isStart, is_end: isEnd },
-  });
-  const depth = req.depth;
+  };
   const sessions = req.sessionGapMinutes !== undefined;
+  const depth = req.depth;
+  let query: Sql;
 
-  // Anchor positions per customer (window aggregates over the whole customer stream). The session
-  // of the first matching row is the smallest session among matching rows, as sessions only grow.
-  let anchors: Sql;
-  let bounds: { lo: Sql; hi: Sql; origin: Sql; session: Sql };
-  if (req.end && !req.start) {
-    anchors = sql`min(CASE WHEN is_end THEN rn END) OVER c AS a, min(CASE WHEN is_end THEN session END) OVER c AS a_session`;
-    bounds = { lo: sql`a - ${depth - 1}`, hi: raw('a'), origin: raw('a'), session: raw('a_session') };
-  } else if (req.start && req.end) {
-    // `started_before`: a start strictly earlier in the stream, so a row that is both start and end
-    // does not end its own path.
-    anchors = sql`min(CASE WHEN is_start THEN rn END) OVER c AS a, min(CASE WHEN is_start THEN session END) OVER c AS a_session,
-      min(CASE WHEN is_end AND started_before = 1 THEN rn END) OVER c AS e`;
-    bounds = { lo: raw('a'), hi: sql`least(a + ${depth - 1}, e)`, origin: raw('a'), session: raw('a_session') };
-  } else if (req.start) {
-    anchors = sql`min(CASE WHEN is_start THEN rn END) OVER c AS a, min(CASE WHEN is_start THEN session END) OVER c AS a_session`;
-    bounds = { lo: raw('a'), hi: sql`a + ${depth - 1}`, origin: raw('a'), session: raw('a_session') };
-  } else {
-    anchors = raw('1 AS a, 1 AS a_session');
-    bounds = { lo: raw('a'), hi: sql`a + ${depth - 1}`, origin: raw('a'), session: raw('a_session') };
-  }
-  const startedBefore = req.start && req.end
-    ? raw(`, max(CASE WHEN is_start THEN 1 ELSE 0 END) OVER (PARTITION BY customer_id ORDER BY rn ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS started_before`)
-    : sql``;
-  const sameSession = (col: Sql) => (sessions ? sql` AND ${col} = ${bounds.session}` : sql``);
-  const reachedEnd = req.start && req.end ? raw(' AND e IS NOT NULL') : sql``;
-
-  const rows = await store.query<{ step: number; name: string; next_name: string | null; n: number }>(sql`
+  if (isEnd && !isStart) {
+    // Rows up to the first end; numbered backwards from it, so step = −(k − 1).
+    const ctes = sequenceCtes({
+      ...common, flags: { is_end: flag(isEnd) }, where: having(isEnd),
+      windowColumns: { ended_before: raw('coalesce(max(is_end) OVER (w ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0)') },
+      keep: raw('ended_before = 0'),
+    });
+    query = sql`
     WITH ${ctes},
-    marked AS (SELECT *${startedBefore} FROM seq),
-    anchored AS (
-      SELECT customer_id, step_name, rn, session, next_name, next_session, ${anchors}
-      FROM marked
-      WINDOW c AS (PARTITION BY customer_id)
-    ),
-    steps AS (
-      SELECT customer_id, rn - ${bounds.origin} AS step, step_name,
-        CASE WHEN rn < ${bounds.hi}${sameSession(raw('next_session'))} THEN next_name END AS next_name
-      FROM anchored
-      WHERE a IS NOT NULL${reachedEnd} AND rn >= ${bounds.lo} AND rn <= ${bounds.hi}${sameSession(raw('session'))}
+    numbered AS (
+      SELECT step_name, row_number() OVER v AS k, lag(step_name) OVER v AS later_name,
+        ${sessions ? raw('coalesce(sum(new_session) OVER (v ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0)') : raw('0')} AS breaks
+      FROM seq_kept
+      WINDOW v AS (PARTITION BY customer_id ORDER BY ts DESC, message_id DESC)
     )
-    SELECT step, step_name AS name, next_name, count(*) AS n
-    FROM steps
-    GROUP BY step, step_name, next_name`);
+    SELECT step, name, next_name, count(*) AS n
+    FROM (SELECT 1 - k AS step, step_name AS name, CASE WHEN k > 1 THEN later_name END AS next_name FROM numbered WHERE k <= ${depth} AND breaks = 0) path
+    GROUP BY step, name, next_name`;
+  } else {
+    // From the first start (or each customer's first step), numbered forwards: step = k − 1.
+    const both = isStart && isEnd;
+    const ctes = sequenceCtes({
+      ...common,
+      flags: { ...(isStart ? { is_start: flag(isStart) } : {}), ...(isEnd ? { is_end: flag(isEnd) } : {}) },
+      where: both ? sql`${having(isStart)} AND ${having(isEnd)}` : isStart ? having(isStart) : undefined,
+      windowColumns: isStart ? { started: raw('max(is_start) OVER (w ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)') } : {},
+      keep: isStart ? raw('started = 1') : undefined,
+    });
+    // With an end: `ends_before` counts ends after the anchor and before this row (a start that is
+    // also an end does not end its own path); `ends_after` whether the customer reaches one at all.
+    const endCols = both
+      ? raw(`, coalesce(sum(is_end) OVER (v ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) - first_value(is_end) OVER v AS ends_before,
+          sum(is_end) OVER (v ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) - first_value(is_end) OVER v AS ends_after, is_end`)
+      : sql``;
+    const sessionCols = sessions
+      ? raw(`, sum(new_session) OVER (v ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) - first_value(new_session) OVER v AS breaks,
+          lead(new_session) OVER v AS next_new`)
+      : sql``;
+    const linkIf = [sql`k < ${depth}`, ...(sessions ? [raw('next_new = 0')] : []), ...(both ? [raw('NOT (k > 1 AND is_end = 1)')] : [])];
+    const rowIf = [sql`k <= ${depth}`, ...(sessions ? [raw('breaks = 0')] : []), ...(both ? [raw('ends_after > 0 AND (k = 1 OR ends_before = 0)')] : [])];
+    const nextName = sql`CASE WHEN ${join(linkIf, ' AND ')} THEN next_name END`;
+    query = sql`
+    WITH ${ctes},
+    numbered AS (
+      SELECT step_name, row_number() OVER v AS k, lead(step_name) OVER v AS next_name${sessionCols}${endCols}
+      FROM seq_kept
+      WINDOW v AS (PARTITION BY customer_id ORDER BY ts, message_id)
+    )
+    SELECT step, name, next_name, count(*) AS n
+    FROM (SELECT k - 1 AS step, step_name AS name, ${nextName} AS next_name FROM numbered WHERE ${join(rowIf, ' AND ')}) path
+    GROUP BY step, name, next_name`;
+  }
+  const rows = await store.query<Row>(query);
   return toSankey(rows, req.minCount, req.limit);
 }
 

@@ -1,7 +1,7 @@
-import { dialectFn, join, raw, sql, type Sql } from '../../storage/sql.ts';
+import { dialectFn, join, raw, sql } from '../../storage/sql.ts';
 import type { Store } from '../../storage/store.ts';
 import type { TouchpointOptions } from '../common/step.ts';
-import { DAY_MS } from '../common/time-range.ts';
+import { DAY_MS, rangeFilter } from '../common/time-range.ts';
 import { TopPathsRequestSchema, type TopPath, type TopPathsRequestInput, type TopPathsResult } from './schema.ts';
 import { sequenceCtes } from './sequence-sql.ts';
 
@@ -30,42 +30,49 @@ export async function topPaths(
 ): Promise<TopPathsResult> {
   const req = TopPathsRequestSchema.parse(input);
   const abandonment = req.outcome === 'abandonment';
-  const withinSeconds = req.abandonWithinDays * 86_400;
   // Abandonment looks past `to` for a purchase that would cancel it.
   const scanTo = abandonment && req.to ? new Date(req.to.getTime() + req.abandonWithinDays * DAY_MS) : req.to;
-  const inRange = abandonment && req.to ? sql`ts < ${req.to}` : raw('TRUE');
   const stepName = options.touchpointSql ? sql`coalesce(${options.touchpointSql}, event)` : undefined;
+  const inRangeIf = (col: string) => (abandonment && req.to ? sql`${raw(col)} < ${req.to}` : raw('TRUE'));
+  const outcomeEvents = abandonment ? req.abandonEvents : [req.purchaseEvent];
+  // Only customers with the outcome's event in range can have a path: keep the rest out of the sorts.
+  const having = sql`customer_id IN (SELECT customer_id FROM events WHERE workspace_id = ${workspaceId}${rangeFilter(raw('ts'), req)}
+    AND event IN (${join(outcomeEvents.map((e) => sql`${e}`))}))`;
   const ctes = sequenceCtes({
     workspaceId, range: { from: req.from, to: scanTo }, exclude: req.exclude, collapseRepeats: req.collapseRepeats,
-    sessionGapMinutes: req.sessionGapMinutes, touchpointSql: stepName,
+    sessionGapMinutes: req.sessionGapMinutes, touchpointSql: stepName, where: having,
     flags: {
-      is_purchase: sql`event = ${req.purchaseEvent}`,
-      is_abandon: sql`event IN (${join(req.abandonEvents.map((e) => sql`${e}`))})`,
-      in_range: inRange,
+      is_purchase: sql`CASE WHEN event = ${req.purchaseEvent} THEN 1 ELSE 0 END`,
+      is_abandon: sql`CASE WHEN event IN (${join(req.abandonEvents.map((e) => sql`${e}`))}) THEN 1 ELSE 0 END`,
     },
+    windowColumns: abandonment
+      ? { next_purchase: raw('min(CASE WHEN is_purchase = 1 THEN ts END) OVER (w ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING)') }
+      : {},
   });
 
-  let marked: Sql;
-  let target: Sql;
-  if (abandonment) {
-    const gap = dialectFn((d) => d.secondsBetween(raw('ts'), raw('next_purchase')));
-    marked = raw(`SELECT *, min(CASE WHEN is_purchase THEN ts END) OVER (PARTITION BY customer_id ORDER BY rn
-      ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING) AS next_purchase FROM seq`);
-    target = sql`min(CASE WHEN is_abandon AND in_range AND (next_purchase IS NULL OR ${gap} > ${withinSeconds}) THEN rn END) AS t_rn,
-      max(CASE WHEN in_range THEN rn END) AS end_rn`;
-  } else {
-    marked = raw('SELECT * FROM seq');
-    target = raw('min(CASE WHEN is_purchase THEN rn END) AS t_rn, min(CASE WHEN is_purchase THEN rn END) AS end_rn');
-  }
+  // A session's target row: its first purchase, or its first cart step not followed by a purchase
+  // within the window; the path ends there (purchase) or at the session's last step in range (abandonment).
+  const withinSeconds = req.abandonWithinDays * 86_400;
+  const gap = dialectFn((d) => d.secondsBetween(raw('ts'), raw('next_purchase')));
+  const target = abandonment
+    ? sql`min(CASE WHEN is_abandon = 1 AND ${inRangeIf('ts')} AND (next_purchase IS NULL OR ${gap} > ${withinSeconds}) THEN rn END) AS t_rn,
+      max(CASE WHEN ${inRangeIf('ts')} THEN rn END) AS end_rn`
+    : raw('min(CASE WHEN is_purchase = 1 THEN rn END) AS t_rn, min(CASE WHEN is_purchase = 1 THEN rn END) AS end_rn');
   const cols = Array.from({ length: req.depth }, (_, k) => raw(`s${k}`));
   const pivot = join(cols.map((c, k) => sql`max(CASE WHEN t.end_rn - m.rn = ${k} THEN m.step_name END) AS ${c}`));
 
   const rows = await store.query<Record<string, string | number | null>>(sql`
     WITH ${ctes},
-    marked AS (${marked}),
+    numbered AS (
+      SELECT customer_id, ts, step_name, is_purchase, is_abandon${abandonment ? raw(', next_purchase') : sql``},
+        sum(new_session) OVER (v ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS session,
+        row_number() OVER v AS rn
+      FROM seq_kept
+      WINDOW v AS (PARTITION BY customer_id ORDER BY ts, message_id)
+    ),
     sessions AS (
       SELECT customer_id, session, ${target}
-      FROM marked
+      FROM numbered
       GROUP BY customer_id, session
     ),
     targets AS (
@@ -76,7 +83,7 @@ export async function topPaths(
     ),
     paths AS (
       SELECT m.customer_id, ${pivot}
-      FROM marked m JOIN targets t ON m.customer_id = t.customer_id AND m.session = t.session
+      FROM numbered m JOIN targets t ON m.customer_id = t.customer_id AND m.session = t.session
       WHERE m.rn > t.end_rn - ${req.depth} AND m.rn <= t.end_rn
       GROUP BY m.customer_id
     )

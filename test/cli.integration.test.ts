@@ -1,0 +1,57 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer } from './helpers/server.ts';
+
+const run = promisify(execFile);
+let server: Awaited<ReturnType<typeof startTestServer>>;
+const cli = (...args: string[]) => run(process.execPath, ['bin/touchpoint.mjs', ...args, '--url', server.url, '--key', server.defaultWorkspace.secretKey])
+  .catch((e: { stdout: string; stderr: string; code: number }) => ({ stdout: e.stdout, stderr: e.stderr, code: e.code }));
+
+beforeAll(async () => {
+  server = await startTestServer();
+  const t0 = Date.UTC(2026, 9, 1);
+  const batch = [];
+  for (let c = 0; c < 10; c++) {
+    batch.push({ type: 'track', userId: `c${c}`, event: 'Product Viewed', timestamp: new Date(t0 + c * 1000).toISOString() });
+    if (c < 6) batch.push({ type: 'track', userId: `c${c}`, event: 'Product Added', timestamp: new Date(t0 + c * 1000 + 60_000).toISOString() });
+    if (c < 3) batch.push({ type: 'track', userId: `c${c}`, event: 'Order Completed', timestamp: new Date(t0 + c * 1000 + 120_000).toISOString() });
+  }
+  const r = await fetch(`${server.url}/v1/batch`, { method: 'POST', headers: { authorization: 'Basic ' + Buffer.from(`${server.defaultWorkspace.writeKey}:`).toString('base64'), 'content-type': 'application/json' }, body: JSON.stringify({ batch }) });
+  expect(r.status).toBe(200);
+});
+afterAll(async () => { await server.close(); });
+
+describe('CLI against a running server', () => {
+  it('query funnel prints the table', async () => {
+    const { stdout } = await cli('query', 'funnel', '--steps', 'Product Viewed,Product Added,Order Completed', '--window', '1d');
+    const lines = stdout.trim().split('\n');
+    expect(lines[1]).toMatch(/^Product Viewed\s+10\s+100\.0%/);
+    expect(lines[2]).toMatch(/^Product Added\s+6\s+60\.0%\s+4\s+60 s/);
+    expect(lines[3]).toMatch(/^Order Completed\s+3\s+30\.0%\s+3\s+60 s/);
+  });
+
+  it('journeys apply → export round-trips, and a bad file is explained', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tp-cli-'));
+    const { stdout: yaml } = await run(process.execPath, ['bin/touchpoint.mjs', 'journeys', 'templates', 'three-stage']);
+    writeFileSync(join(dir, 'j.yaml'), yaml);
+    expect((await cli('journeys', 'apply', join(dir, 'j.yaml'))).stdout).toMatch(/version 1/);
+    expect((await cli('journeys', 'apply', join(dir, 'j.yaml'))).stdout).toMatch(/unchanged \(version 1\)/);
+    const exported = await cli('journeys', 'export', 'three-stage', '--format', 'json');
+    expect(JSON.parse(exported.stdout).stages.map((s: { id: string }) => s.id)).toEqual(['discovery', 'evaluation', 'decision']);
+    writeFileSync(join(dir, 'bad.yaml'), yaml.replace(/\bid: discovery\b/, 'id: Discovery Stage'));
+    const bad = await cli('journeys', 'apply', join(dir, 'bad.yaml')) as { stderr: string; code: number };
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/stages\[0\]\.id: must be a slug/);
+  });
+
+  it('says clearly when no server answers', async () => {
+    const r = await run(process.execPath, ['bin/touchpoint.mjs', 'query', 'funnel', '--steps', 'A,B', '--url', 'http://127.0.0.1:9', '--key', 'tps_x'])
+      .catch((e: { stderr: string; code: number }) => e);
+    expect((r as { code: number }).code).toBe(1);
+    expect((r as { stderr: string }).stderr).toMatch(/No Touchpoint server at http:\/\/127\.0\.0\.1:9.*npx touchpoint serve/);
+  });
+});
