@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { ErrorDetail } from '../api/errors.ts';
 import { inferChannel, inferDevice } from './channel.ts';
 import { IMPLICIT_EVENT_NAME, type Json, type TouchEvent } from './event.ts';
-import { checkShape, MAX_MESSAGE_BYTES } from './limits.ts';
+import { checkShape, jsonSize, MAX_MESSAGE_BYTES } from './limits.ts';
 import { isSegmentType, SEGMENT_SCHEMAS, type SegmentMessage, type SegmentType } from './segment-schema.ts';
 
 /** Events more than this far ahead of the server clock are refused (after clock-skew correction). */
@@ -44,7 +44,7 @@ export function normalizeMessage(raw: unknown, ctx: NormalizeContext, prefix = '
   if (ctx.impliedType && input.type !== undefined && input.type !== ctx.impliedType) {
     return { ok: false, details: [{ path: join(prefix, 'type'), message: `this endpoint only accepts type "${ctx.impliedType}"` }] };
   }
-  const size = Buffer.byteLength(JSON.stringify(raw));
+  const size = jsonSize(raw);
   if (size > MAX_MESSAGE_BYTES) {
     return { ok: false, details: [{ path: prefix || undefined, message: `message is ${size} bytes; the limit is ${MAX_MESSAGE_BYTES}` }] };
   }

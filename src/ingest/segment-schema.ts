@@ -7,7 +7,9 @@ import { z } from 'zod';
  */
 const id = z.union([z.string().min(1).max(255), z.number().finite()]).transform(String);
 const isoTime = z.string().max(64).refine((s) => !Number.isNaN(Date.parse(s)), 'must be an ISO-8601 date-time');
-const obj = z.record(z.string(), z.unknown());
+/** Free-form objects: checked to be plain objects only (their size and depth are checked in limits.ts);
+ * a per-key record schema would walk every property a second time. */
+const obj = z.custom<Record<string, unknown>>((v) => v !== null && typeof v === 'object' && !Array.isArray(v), { message: 'must be a JSON object' });
 
 const common = {
   messageId: z.string().min(1).max(255).optional(),
