@@ -14,6 +14,7 @@ const envSchema = z.object({
   TOUCHPOINT_ADMIN_EMAIL: z.string().email().optional(),
   TOUCHPOINT_ADMIN_PASSWORD: z.string().min(8).optional(),
   TOUCHPOINT_URL: z.string().url().optional(),
+  TOUCHPOINT_MEMORY_LIMIT: z.string().regex(/^\d+(\.\d+)?\s*(KB|MB|GB|KiB|MiB|GiB)$/i, 'must be a size such as 768MB').default('768MB'),
   TOUCHPOINT_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
 });
 
@@ -28,6 +29,8 @@ export interface Config {
   /** Base URL the CLI uses to reach a running server. */
   serverUrl: string;
   logLevel: z.infer<typeof envSchema>['TOUCHPOINT_LOG_LEVEL'];
+  /** DuckDB's buffer-pool limit; large queries spill to disk beyond it (keeps the server under 1 GB RSS). */
+  memoryLimit: string;
 }
 
 export class ConfigError extends Error {}
@@ -50,6 +53,7 @@ export function loadConfig(overrides: Partial<Config> = {}, env: NodeJS.ProcessE
     adminPassword: overrides.adminPassword ?? e.TOUCHPOINT_ADMIN_PASSWORD,
     serverUrl: overrides.serverUrl ?? e.TOUCHPOINT_URL ?? `http://127.0.0.1:${port}`,
     logLevel: overrides.logLevel ?? e.TOUCHPOINT_LOG_LEVEL,
+    memoryLimit: overrides.memoryLimit ?? e.TOUCHPOINT_MEMORY_LIMIT,
   };
   return config;
 }

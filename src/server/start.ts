@@ -22,7 +22,7 @@ const KEYS_FILE = 'default-workspace.json';
  * start can print them again.
  */
 export async function startServer(config: Config): Promise<RunningServer> {
-  const store = await DuckDBStore.open(join(config.dataDir, 'touchpoint.duckdb'));
+  const store = await DuckDBStore.open(join(config.dataDir, 'touchpoint.duckdb'), { memoryLimit: config.memoryLimit });
   const services = await createServices(config, store);
   const defaultWorkspace = await ensureDefaultWorkspace(services, config);
   const app = buildApp(services);

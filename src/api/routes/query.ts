@@ -32,7 +32,8 @@ export function queryRoutes(app: FastifyInstance, services: Services): void {
     });
   };
   const touchpointSqlFor = async (ws: string, ref: z.infer<typeof JourneyRef>, needed: boolean) => {
-    if (!needed && !ref.journey) return undefined;
+    // Touchpoint-level paths and attribution only when asked for: event anchors stay event-level.
+    if (!needed) return undefined;
     const j = await journeyFor(services, ws, ref.journey, ref.version);
     return j ? touchpointCaseSql(j.journey) : undefined;
   };

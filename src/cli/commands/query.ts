@@ -61,7 +61,7 @@ export function registerQuery(program: Command): void {
       console.log(JSON.stringify(r, null, 2));
     });
   simple('paths', '/api/v1/query/paths', 'Top paths as Sankey nodes and links: --body \'{"start":{"event":"Product Viewed"},"depth":4}\'.');
-  simple('top-paths', '/api/v1/query/paths/top', 'Most common full paths to purchase or abandonment: --body \'{"to":"purchase"}\'.');
+  simple('top-paths', '/api/v1/query/paths/top', 'Most common full paths to purchase or abandonment: --body \'{"outcome":"purchase"}\' (or "abandonment").');
   simple('retention', '/api/v1/query/retention', 'Cohort retention by first purchase: --body \'{"cohort":"month"}\'.');
   simple('attribution', '/api/v1/query/attribution', 'Channel attribution: --body \'{"models":["first_touch","linear","data_driven"]}\'.');
   simple('friction', '/api/v1/query/friction', 'Friction signals and the conversion of customers who met them.');

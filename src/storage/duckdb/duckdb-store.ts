@@ -23,11 +23,11 @@ export class DuckDBStore implements Store {
   private constructor(private readonly instance: DuckDBInstance, private readonly writer: DuckDBConnection) {}
 
   /** Opens (or creates) the file; `:memory:` for tests. Fails clearly when another process holds it. */
-  static async open(path: string, options: { readers?: number } = {}): Promise<DuckDBStore> {
+  static async open(path: string, options: { readers?: number; memoryLimit?: string } = {}): Promise<DuckDBStore> {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     let instance: DuckDBInstance;
     try {
-      instance = await DuckDBInstance.create(path);
+      instance = await DuckDBInstance.create(path, options.memoryLimit ? { memory_limit: options.memoryLimit } : {});
     } catch (err) {
       const message = (err as Error).message;
       if (/lock/i.test(message)) {
