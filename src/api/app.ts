@@ -5,6 +5,7 @@ import { customerRoutes } from './routes/customers.ts';
 import { importRoutes, MAX_IMPORT_BYTES } from './routes/import.ts';
 import { journeyRoutes } from './routes/journeys.ts';
 import { queryRoutes } from './routes/query.ts';
+import { surveyRoutes } from './routes/surveys.ts';
 import { ZodError } from 'zod';
 import { AnalyticsInputError } from '../analytics/common/errors.ts';
 import { posthogRoutes } from './routes/posthog.ts';
@@ -66,6 +67,7 @@ export function buildApp(services: Services): FastifyInstance {
   customerRoutes(app, services);
   journeyRoutes(app, services);
   queryRoutes(app, services);
+  surveyRoutes(app, services);
   sdkRoutes(app);
   return app;
 }

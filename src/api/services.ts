@@ -2,6 +2,8 @@ import type { Config } from '../config/config.ts';
 import { IngestService } from '../ingest/ingest-service.ts';
 import { IngestWriter } from '../ingest/writer.ts';
 import { JourneyRepository } from '../journeys/repository.ts';
+import { SurveyRepository } from '../voc/surveys/repository.ts';
+import { loadAnalyzer } from '../voc/surveys/analyze.ts';
 import type { Store } from '../storage/store.ts';
 import { Workspaces } from '../workspaces/workspaces.ts';
 
@@ -13,11 +15,13 @@ export interface Services {
   writer: IngestWriter;
   ingest: IngestService;
   journeys: JourneyRepository;
+  surveys: SurveyRepository;
 }
 
 export async function createServices(config: Config, store: Store): Promise<Services> {
   await store.init();
   const writer = new IngestWriter(store);
   await writer.init();
-  return { config, store, workspaces: new Workspaces(store), writer, ingest: new IngestService(writer), journeys: new JourneyRepository(store) };
+  await loadAnalyzer();
+  return { config, store, workspaces: new Workspaces(store), writer, ingest: new IngestService(writer), journeys: new JourneyRepository(store), surveys: new SurveyRepository(store) };
 }

@@ -19,4 +19,13 @@ export const DUCKDB_SCHEMA = [
   `CREATE TABLE IF NOT EXISTS journey_versions (
      workspace_id VARCHAR NOT NULL, journey_id VARCHAR NOT NULL, version INTEGER NOT NULL,
      definition JSON NOT NULL, created_at TIMESTAMP NOT NULL)`,
+  `CREATE TABLE IF NOT EXISTS surveys (
+     workspace_id VARCHAR NOT NULL, id VARCHAR NOT NULL, definition JSON NOT NULL, status VARCHAR NOT NULL,
+     deleted BOOLEAN NOT NULL DEFAULT FALSE, created_at TIMESTAMP NOT NULL, updated_at TIMESTAMP NOT NULL)`,
+  `CREATE TABLE IF NOT EXISTS survey_responses (
+     workspace_id VARCHAR NOT NULL, response_id VARCHAR NOT NULL, survey_id VARCHAR NOT NULL,
+     customer_id VARCHAR, anonymous_id VARCHAR, user_id VARCHAR, answers JSON NOT NULL, language VARCHAR,
+     complete BOOLEAN NOT NULL, touchpoint_id VARCHAR, stage_id VARCHAR, channel VARCHAR, persona VARCHAR,
+     nps INTEGER, csat INTEGER, ces INTEGER, emotion INTEGER, comment VARCHAR, text_analysis JSON,
+     submitted_at TIMESTAMP NOT NULL, updated_at TIMESTAMP NOT NULL)`,
 ];

@@ -1,0 +1,88 @@
+import type { FastifyInstance } from 'fastify';
+import { analyzeComment } from '../../voc/surveys/analyze.ts';
+import { SurveyInputSchema } from '../../voc/surveys/definition.ts';
+import { linkPage, pickLanguage } from '../../voc/surveys/link-page.ts';
+import { METRIC_KINDS, MetricsQuerySchema, surveyMetric, type MetricKind } from '../../voc/surveys/metrics.ts';
+import { ResponseInputSchema, submitResponse } from '../../voc/surveys/responses.ts';
+import { sql } from '../../storage/sql.ts';
+import { basicUser, requireSecretKey, requireWriteKey } from '../auth.ts';
+import { jsonBody } from '../body.ts';
+import { ApiError } from '../errors.ts';
+import type { Services } from '../services.ts';
+import { parseQuery, parseWith } from '../validate.ts';
+
+/** Surveys (secret key), responses (write key, public), metrics (secret key) and the link page. */
+export function surveyRoutes(app: FastifyInstance, services: Services): void {
+  const { surveys, workspaces } = services;
+
+  app.post('/api/v1/surveys', async (req, reply) => {
+    const ws = await requireSecretKey(workspaces, req);
+    const input = parseWith(SurveyInputSchema, jsonBody(req));
+    return reply.code(201).send(await surveys.create(ws.id, input));
+  });
+  app.get('/api/v1/surveys', async (req) => ({ surveys: await surveys.list((await requireSecretKey(workspaces, req)).id) }));
+  app.get('/api/v1/surveys/:id', async (req) => {
+    const ws = await requireSecretKey(workspaces, req);
+    const s = await surveys.get(ws.id, (req.params as { id: string }).id);
+    if (!s) throw new ApiError('not_found', 'No such survey.');
+    return s;
+  });
+  app.patch('/api/v1/surveys/:id', async (req) => {
+    const ws = await requireSecretKey(workspaces, req);
+    const { id } = req.params as { id: string };
+    const current = await surveys.get(ws.id, id);
+    if (!current) throw new ApiError('not_found', 'No such survey.');
+    const { id: _i, createdAt: _c, updatedAt: _u, ...base } = current;
+    const input = parseWith(SurveyInputSchema, { ...base, ...(jsonBody(req) as object) });
+    return surveys.update(ws.id, id, input);
+  });
+  app.delete('/api/v1/surveys/:id', async (req, reply) => {
+    const ws = await requireSecretKey(workspaces, req);
+    if (!(await surveys.delete(ws.id, (req.params as { id: string }).id))) throw new ApiError('not_found', 'No such survey.');
+    return reply.code(204).send();
+  });
+
+  app.post('/api/v1/responses', async (req) => {
+    const body = jsonBody(req) as Record<string, unknown>;
+    const ws = await requireWriteKey(workspaces, basicUser(req) ?? (typeof body?.writeKey === 'string' ? body.writeKey : undefined));
+    const input = parseWith(ResponseInputSchema, body);
+    return { success: true, ...(await submitResponse(services, ws.id, input, req.ip, analyzeComment)) };
+  });
+
+  app.get('/api/v1/responses', async (req, reply) => {
+    const ws = await requireSecretKey(workspaces, req);
+    const q = req.query as { surveyId?: string; format?: string; limit?: string };
+    const rows = await services.store.query<Record<string, unknown>>(sql`
+      SELECT response_id, survey_id, customer_id, user_id, anonymous_id, language, complete, touchpoint_id, stage_id, channel, persona,
+             nps, csat, ces, emotion, comment, text_analysis, answers, submitted_at
+      FROM survey_responses WHERE workspace_id = ${ws.id} ${q.surveyId ? sql`AND survey_id = ${q.surveyId}` : sql``}
+      ORDER BY submitted_at DESC LIMIT ${Math.min(Number(q.limit) || 1000, 100_000)}`);
+    const out = rows.map((r) => ({ ...r, answers: JSON.parse(String(r.answers)), text_analysis: r.text_analysis ? JSON.parse(String(r.text_analysis)) : null,
+      submitted_at: (r.submitted_at as Date).toISOString() }));
+    if (q.format === 'csv') return reply.header('content-type', 'text/csv; charset=utf-8').send(toCsv(out));
+    return { responses: out };
+  });
+
+  for (const kind of METRIC_KINDS) {
+    app.get(`/api/v1/metrics/${kind}`, async (req) => {
+      const ws = await requireSecretKey(workspaces, req);
+      return surveyMetric(services.store, ws.id, kind as MetricKind, parseQuery(MetricsQuerySchema, req.query));
+    });
+  }
+
+  app.get('/s/:id', async (req, reply) => {
+    const found = await surveys.getPublic((req.params as { id: string }).id);
+    if (!found) return reply.code(404).type('text/html').send('<!doctype html><title>Not found</title><p>This survey does not exist.</p>');
+    const ws = await workspaces.get(found.workspaceId);
+    const q = req.query as { lang?: string; uid?: string };
+    const lang = pickLanguage(found.survey, q.lang, req.headers['accept-language']);
+    if (found.survey.status !== 'active') return reply.code(410).type('text/html').send(`<!doctype html><html lang="${lang}"><title>Closed</title><p>This survey is closed.</p></html>`);
+    return reply.type('text/html; charset=utf-8').send(linkPage(found.survey, ws!.writeKey, lang, q.uid));
+  });
+}
+
+function toCsv(rows: Record<string, unknown>[]): string {
+  const cols = ['response_id', 'survey_id', 'customer_id', 'user_id', 'anonymous_id', 'language', 'complete', 'touchpoint_id', 'stage_id', 'channel', 'persona', 'nps', 'csat', 'ces', 'emotion', 'comment', 'submitted_at'];
+  const cell = (v: unknown) => { const s = v === null || v === undefined ? '' : String(v); return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s; };
+  return [cols.join(','), ...rows.map((r) => cols.map((c) => cell(r[c])).join(','))].join('\n') + '\n';
+}

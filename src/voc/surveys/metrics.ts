@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { dialectFn, raw, sql, type Sql } from '../../storage/sql.ts';
+import type { Store } from '../../storage/store.ts';
+import { csatScore, meanScore, npsScore } from './metrics-math.ts';
+
+export const METRIC_KINDS = ['nps', 'csat', 'ces'] as const;
+export type MetricKind = (typeof METRIC_KINDS)[number];
+export const METRIC_DIMENSIONS = ['touchpoint', 'stage', 'persona', 'channel', 'day', 'language'] as const;
+
+export const MetricsQuerySchema = z.strictObject({
+  surveyId: z.string().max(64).optional(),
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
+  by: z.enum(METRIC_DIMENSIONS).optional(),
+});
+export type MetricsQuery = z.infer<typeof MetricsQuerySchema>;
+
+const DIMENSION_SQL: Record<(typeof METRIC_DIMENSIONS)[number], Sql> = {
+  touchpoint: raw('touchpoint_id'), stage: raw('stage_id'), persona: raw('persona'), channel: raw('channel'), language: raw('language'),
+  day: dialectFn((d) => d.truncate('day', raw('submitted_at'))),
+};
+
+interface Row { grp: unknown; n: number; hi: number; mid: number; lo: number; s: number; ss: number }
+
+/** What each kind counts: NPS promoters/passives/detractors, CSAT 4–5 answers, CES sum and squares. */
+function aggregates(kind: MetricKind): Sql {
+  const col = raw(kind);
+  switch (kind) {
+    case 'nps': return sql`count(${col}) AS n, count(*) FILTER (WHERE ${col} >= 9) AS hi, count(*) FILTER (WHERE ${col} BETWEEN 7 AND 8) AS mid, count(*) FILTER (WHERE ${col} <= 6) AS lo, 0 AS s, 0 AS ss`;
+    case 'csat': return sql`count(${col}) AS n, count(*) FILTER (WHERE ${col} >= 4) AS hi, 0 AS mid, 0 AS lo, 0 AS s, 0 AS ss`;
+    case 'ces': return sql`count(${col}) AS n, 0 AS hi, 0 AS mid, 0 AS lo, coalesce(sum(${col}), 0) AS s, coalesce(sum(${col} * ${col}), 0) AS ss`;
+  }
+}
+
+function score(kind: MetricKind, r: Row) {
+  switch (kind) {
+    case 'nps': return npsScore(r.hi, r.mid, r.lo);
+    case 'csat': return csatScore(r.hi, r.n);
+    case 'ces': return meanScore(Number(r.s), Number(r.ss), r.n);
+  }
+}
+
+/** A score over all (complete or partial) answers to that question, with n and a 95 % interval, and per group. */
+export async function surveyMetric(store: Store, workspaceId: string, kind: MetricKind, q: MetricsQuery) {
+  const where = sql`workspace_id = ${workspaceId} AND ${raw(kind)} IS NOT NULL
+    ${q.surveyId ? sql`AND survey_id = ${q.surveyId}` : sql``}
+    ${q.from ? sql`AND submitted_at >= ${new Date(q.from)}` : sql``}
+    ${q.to ? sql`AND submitted_at < ${new Date(q.to)}` : sql``}`;
+  const [total] = await store.query<Row>(sql`SELECT NULL AS grp, ${aggregates(kind)} FROM survey_responses WHERE ${where}`);
+  const result: Record<string, unknown> = { metric: kind, ...score(kind, total ?? { grp: null, n: 0, hi: 0, mid: 0, lo: 0, s: 0, ss: 0 }) };
+  if (q.by) {
+    const dim = DIMENSION_SQL[q.by];
+    const rows = await store.query<Row>(sql`SELECT ${dim} AS grp, ${aggregates(kind)} FROM survey_responses WHERE ${where} GROUP BY 1 ORDER BY 1`);
+    result.by = q.by;
+    result.groups = rows.map((r) => ({ value: r.grp instanceof Date ? r.grp.toISOString().slice(0, 10) : r.grp, ...score(kind, r) }));
+  }
+  return result;
+}

@@ -1,0 +1,109 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
+import { csatScore, meanScore, npsScore } from './metrics-math.ts';
+
+let t: TestApp;
+beforeEach(async () => { t = await createTestApp(); });
+afterEach(async () => { await t.close(); });
+
+const survey = {
+  name: 'After delivery', languages: ['en', 'he', 'pl'],
+  questions: [
+    { id: 'nps', type: 'nps', required: true, text: { en: 'How likely are you to recommend us?', he: 'עד כמה תמליצו עלינו?', pl: 'Jak bardzo polecił(a)byś nas?' } },
+    { id: 'why', type: 'text', showIf: { question: 'nps', max: 6 }, text: { en: 'What went wrong?', he: 'מה השתבש?', pl: 'Co poszło nie tak?' } },
+    { id: 'ces', type: 'ces', text: { en: 'How easy was it?', he: 'כמה קל היה?', pl: 'Jak łatwo było?' } },
+  ],
+  trigger: { event: 'Order Delivered', delayMinutes: 60, samplePercent: 50, recontactDays: 30 },
+};
+const admin = (method: 'GET' | 'POST' | 'PATCH', url: string, body?: unknown) => t.app.inject({ method, url, headers: { authorization: t.bearer, 'content-type': 'application/json' }, payload: body === undefined ? undefined : JSON.stringify(body) });
+const respond = (body: Record<string, unknown>, ip = '127.0.0.1') => t.app.inject({ method: 'POST', url: '/api/v1/responses', remoteAddress: ip, headers: { 'content-type': 'text/plain' }, payload: JSON.stringify({ writeKey: t.ws.writeKey, ...body }) });
+
+describe('surveys and responses', () => {
+  it('creates a multilingual survey and explains invalid definitions', async () => {
+    const r = await admin('POST', '/api/v1/surveys', survey);
+    expect(r.statusCode).toBe(201);
+    expect(r.json()).toMatchObject({ id: expect.stringMatching(/^srv_/), defaultLanguage: 'en', status: 'active' });
+    const bad = await admin('POST', '/api/v1/surveys', { ...survey, questions: [{ ...survey.questions[0], text: { en: 'x' } }] });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().details).toEqual(expect.arrayContaining([expect.objectContaining({ path: 'questions[0].text.he' })]));
+  });
+
+  it('stores responses tied to the customer, refuses bad, replayed and closed ones', async () => {
+    const { id } = (await admin('POST', '/api/v1/surveys', survey)).json();
+    const ok = await respond({ surveyId: id, userId: 'u1', language: 'he', answers: { nps: 3, why: 'המשלוח איחר', ces: 6 }, responseId: 'resp-00001' });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json()).toMatchObject({ complete: true, customerId: expect.any(String) });
+    expect((await respond({ surveyId: id, userId: 'u1', answers: { nps: 3 }, responseId: 'resp-00001' })).statusCode).toBe(409);
+    const outOfScale = await respond({ surveyId: id, userId: 'u2', answers: { nps: 11 } });
+    expect(outOfScale.statusCode).toBe(400);
+    expect(outOfScale.json().details[0]).toMatchObject({ path: 'answers.nps', message: 'must be a whole number from 0 to 10' });
+    expect((await respond({ surveyId: id, userId: 'u2', answers: { shoe_size: 4 } })).json().details[0].message).toMatch(/unknown question/);
+    expect((await respond({ surveyId: id, userId: 'u2', answers: { why: 'x'.repeat(6000) } })).statusCode).toBe(400);
+    expect((await respond({ surveyId: id, answers: { nps: 5 } })).statusCode).toBe(400);
+    const other = await t.services.workspaces.create('Other');
+    const foreign = await t.app.inject({ method: 'POST', url: '/api/v1/responses', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ writeKey: other.writeKey, surveyId: id, userId: 'u3', answers: { nps: 9 } }) });
+    expect(foreign.statusCode).toBe(404);
+    // A partial response is kept, then completed with the same responseId.
+    const partial = await respond({ surveyId: id, anonymousId: 'a9', answers: { ces: 2 }, responseId: 'resp-00002' });
+    expect(partial.json().complete).toBe(false);
+    expect((await respond({ surveyId: id, anonymousId: 'a9', answers: { nps: 10 }, responseId: 'resp-00002' })).json().complete).toBe(true);
+    await admin('PATCH', `/api/v1/surveys/${id}`, { status: 'closed' });
+    const closed = await respond({ surveyId: id, userId: 'u5', answers: { nps: 9 } });
+    expect(closed.statusCode).toBe(409);
+    expect(closed.json().error).toMatch(/closed/);
+    const timeline = (await admin('GET', '/api/v1/customers/u1/timeline')).json();
+    expect(timeline.events.map((e: { event: string }) => e.event)).toContain('Survey Responded');
+    const csv = await admin('GET', '/api/v1/responses?format=csv');
+    expect(csv.body.split('\n')[0]).toMatch(/^response_id,survey_id/);
+    expect(csv.body).toContain('resp-00001');
+  });
+
+  it('rate-limits survey spam per customer', async () => {
+    const { id } = (await admin('POST', '/api/v1/surveys', survey)).json();
+    const codes = [];
+    for (let i = 0; i < 7; i++) codes.push((await respond({ surveyId: id, userId: 'spammer', answers: { nps: 0 } }, '10.0.0.7')).statusCode);
+    expect(codes.slice(0, 5)).toEqual([200, 200, 200, 200, 200]);
+    expect(codes[5]).toBe(429);
+  });
+
+  it('serves NPS/CES with sample size and confidence interval, overall and per group', async () => {
+    const { id } = (await admin('POST', '/api/v1/surveys', survey)).json();
+    const scores = [[10, 'pl'], [9, 'pl'], [9, 'he'], [8, 'he'], [3, 'he']] as const;
+    for (const [i, [nps, lang]] of scores.entries()) {
+      expect((await respond({ surveyId: id, userId: `m${i}`, language: lang, answers: { nps, ces: i + 2 } })).statusCode).toBe(200);
+    }
+    const nps = (await admin('GET', `/api/v1/metrics/nps?surveyId=${id}&by=language`)).json();
+    // 3 promoters, 1 passive, 1 detractor of 5: NPS = 60 % − 20 % = 40; se = √((0.6 + 0.2 − 0.4²)/5) = 35.78 → ±70.1
+    expect(nps).toMatchObject({ score: 40, n: 5, promoters: 3, passives: 1, detractors: 1, ci: [-30.1, 100] });
+    expect(nps.groups).toEqual([
+      expect.objectContaining({ value: 'he', n: 3, score: 0 }),
+      expect.objectContaining({ value: 'pl', n: 2, score: 100 }),
+    ]);
+    const ces = (await admin('GET', `/api/v1/metrics/ces?surveyId=${id}`)).json();
+    // answers 2..6: mean 4, sample sd √2.5 = 1.581 → ±1.96·1.581/√5 = ±1.39
+    expect(ces).toMatchObject({ score: 4, n: 5, ci: [2.61, 5.39] });
+  });
+
+  it('renders the link page in the customer language, right-to-left for Hebrew', async () => {
+    const { id } = (await admin('POST', '/api/v1/surveys', survey)).json();
+    const he = await t.app.inject({ method: 'GET', url: `/s/${id}`, headers: { 'accept-language': 'he-IL,he;q=0.9,en;q=0.5' } });
+    expect(he.statusCode).toBe(200);
+    expect(he.body).toContain('<html lang="he" dir="rtl">');
+    expect(he.body).toContain('עד כמה תמליצו עלינו?');
+    const pl = await t.app.inject({ method: 'GET', url: `/s/${id}?lang=pl` });
+    expect(pl.body).toContain('dir="ltr"');
+    expect(pl.body).toContain('Jak łatwo było?');
+    expect((await t.app.inject({ method: 'GET', url: '/s/srv_missing' })).statusCode).toBe(404);
+  });
+});
+
+describe('score formulas', () => {
+  it('match hand-computed values', () => {
+    expect(npsScore(0, 0, 0).score).toBeNull();
+    expect(npsScore(50, 30, 20)).toMatchObject({ score: 30, n: 100 });
+    // Wilson 95 % for 8/10: [0.490, 0.943]
+    expect(csatScore(8, 10)).toMatchObject({ score: 80, ci: [49, 94.3] });
+    // 1,2,3,4: mean 2.5, sd √(5/3) = 1.291, ±1.96·1.291/2 = ±1.265
+    expect(meanScore(10, 30, 4)).toMatchObject({ score: 2.5, ci: [1.23, 3.77] });
+  });
+});
