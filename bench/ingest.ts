@@ -15,6 +15,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { Traffic, rawRow, type RawRow } from './lib/events.ts';
 import type { LatencyResult, LoadgenConfig, ThroughputResult } from './lib/loadgen.ts';
 import { cpuSeconds, machineInfo, processMemory, systemBusySeconds } from './lib/machine.ts';
+import { summarizeProfile } from './lib/profile-summary.ts';
 import { rawAppend } from './lib/raw-appender.ts';
 import { fmt, summarize } from './lib/stats.ts';
 
@@ -60,7 +61,7 @@ export async function runIngestBench(opts: IngestBenchOptions) {
 
     // 2. The server, then the load generator, each in its own process.
     const prof = join(dir, 'cpu-profile');
-    const server = spawnTs((process.env.BENCH_SERVER ?? 'bench/lib/server-main.ts'), [join(dir, 'server')], o.profile ? ['--cpu-prof', `--cpu-prof-dir=${prof}`] : []);
+    const server = spawnTs('bench/lib/server-main.ts', [join(dir, 'server')], o.profile ? ['--cpu-prof', `--cpu-prof-dir=${prof}`] : []);
     children.push(server);
     const { url } = await nextMessage<{ url: string }>(server, 'listening');
     const loadgen = spawnTs('bench/lib/loadgen.ts', [], []);
@@ -72,8 +73,12 @@ export async function runIngestBench(opts: IngestBenchOptions) {
 
     log(`HTTP: sending ${fmt(o.events)} events, ${o.batch}/request, ${o.concurrency} in flight…`);
     const cpu0 = { server: cpuSeconds(server.pid!), serverMain: cpuSeconds(server.pid!, true), loadgen: cpuSeconds(loadgen.pid!), self: process.cpuUsage(), all: systemBusySeconds() };
+    // RSS over time (VmHWM only gives the all-time peak): when in the batch phase the peak happens.
+    const rssSamples: number[] = [];
+    const sampler = setInterval(() => rssSamples.push(processMemory(server.pid!).rssMiB), 500);
     loadgen.send({ cmd: 'throughput' });
     const tp = await nextMessage<ThroughputResult>(loadgen, 'throughput');
+    clearInterval(sampler);
     const self = process.cpuUsage(cpu0.self);
     const used = { server: cpuSeconds(server.pid!) - cpu0.server, serverMain: cpuSeconds(server.pid!, true) - cpu0.serverMain, loadgen: cpuSeconds(loadgen.pid!) - cpu0.loadgen, self: (self.user + self.system) / 1e6 };
     const cpu = {
@@ -115,11 +120,15 @@ export async function runIngestBench(opts: IngestBenchOptions) {
       raw: { rowsPerSecond: Math.round(rawRate), seconds: round(raw.ms / 1000), cpuUsPerRow: round((raw.cpuMs * 1000) / o.events, 1) },
       ratio: round(httpRate / rawRate, 3),
       track: { rate: o.rate, seconds: o.seconds, sent: lat.sent, ok: lat.ok, failed: lat.failed, latencyMs: summarize(lat.latencyMs) },
-      serverMemory: { peakRssMiB: memory.peakMiB, rssAfterThroughputMiB: afterThroughput.rssMiB, rssAtEndMiB: memory.rssMiB },
+      serverMemory: {
+        peakRssMiB: memory.peakMiB, rssAfterThroughputMiB: afterThroughput.rssMiB, rssAtEndMiB: memory.rssMiB,
+        rssEveryFiveSecondsMiB: rssSamples.filter((_, i) => i % 10 === 9),
+      },
       verify: { expected, ...check, expectedCustomers: lat.customers, ok },
       ...(o.profile ? { cpuProfileDir: prof } : {}),
     };
     print(result);
+    if (o.profile) console.log(`\nserver CPU profile (whole run, mostly the batch phase):\n${summarizeProfile(prof, expected).join('\n')}`);
     const out = join(ROOT, 'bench', 'results');
     mkdirSync(out, { recursive: true });
     const file = join(out, `ingest-${machine.date.slice(0, 16).replace(':', '-')}.json`);

@@ -1,11 +1,11 @@
 /**
  * ClickHouse side of the funnel benchmark, over its HTTP interface with plain `fetch` (works with any
- * server version, including Debian's 18.16). Uses a server already answering on CLICKHOUSE_URL
- * (default http://127.0.0.1:8123), or starts `clickhouse-server` as a child process with a small
+ * server version, including Debian's 18.16). Uses a server already answering on `url` (default
+ * http://127.0.0.1:8123), or starts `clickhouse-server` as a child process with a small
  * config of its own (data under `<dir>/clickhouse`, free ports, 127.0.0.1 only), stopped by PID.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { createReadStream, mkdirSync, openSync, writeFileSync } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, openSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -47,11 +47,12 @@ const freePort = () => new Promise<number>((resolve, reject) => {
 });
 
 /** A running ClickHouse, or a reason why there is none. */
-export async function startClickHouse(dir: string, log: (s: string) => void): Promise<ClickHouse | { skipped: string }> {
-  const external = process.env.CLICKHOUSE_URL ?? 'http://127.0.0.1:8123';
+export async function startClickHouse(dir: string, log: (s: string) => void, external = 'http://127.0.0.1:8123'): Promise<ClickHouse | { skipped: string }> {
   const running = await ping(external);
   if (running) return { url: external, version: running };
-  const bin = spawnSync('sh', ['-c', 'command -v clickhouse-server || command -v clickhouse'], { encoding: 'utf8' }).stdout.trim().split('\n')[0];
+  // Debian puts clickhouse-server in /usr/sbin, which is not on a normal user's PATH.
+  const onPath = spawnSync('sh', ['-c', 'command -v clickhouse-server || command -v clickhouse'], { encoding: 'utf8' }).stdout.trim().split('\n')[0];
+  const bin = [onPath, '/usr/sbin/clickhouse-server', '/usr/bin/clickhouse-server'].find((p) => p && existsSync(p));
   if (!bin) return { skipped: 'clickhouse-server is not installed (Debian: apt-get install -y clickhouse-server)' };
 
   const home = join(dir, 'clickhouse');

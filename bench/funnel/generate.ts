@@ -19,6 +19,8 @@ export interface GenerateOptions {
   workspaceId: string;
   /** First day of the 90-day period (UTC). */
   start?: string;
+  /** Insertion order: `received` (arrival, as the product stores events) or `customer` (customer_id, ts). */
+  order?: 'received' | 'customer';
 }
 
 export const FUNNEL_STEPS = ['Product Viewed', 'Product Added', 'Checkout Started', 'Payment Info Entered', 'Order Completed'] as const;
@@ -44,7 +46,7 @@ const q = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
 /**
  * Fills `events` (and `identities`) of an open database that already has the schema, in arrival
- * order (`received_at`), as the product stores events.
+ * order (`received_at`) as the product stores events, or sorted by (customer_id, ts).
  */
 export async function generateEvents(conn: DuckDBConnection, o: GenerateOptions): Promise<void> {
   const { seed, events: E, customers: C } = o;
@@ -115,7 +117,7 @@ export async function generateEvents(conn: DuckDBConnection, o: GenerateOptions)
           WHEN ${ch('web')} THEN ${pick('udv', [['1', 55], ['2', 40], ['3', 5]])}
           WHEN ${ch('store')} THEN NULL ELSE (CASE WHEN udv < 0.7 THEN 2 ELSE 1 END) END AS dv,
         (${h(25)} % 8)::INT + 1 AS path_i, (${h(26)} % 500)::INT AS product
-      FROM e ORDER BY ts_us + delay_us, c, k
+      FROM e ORDER BY ${o.order === 'customer' ? 'customer_id, ts_us' : 'ts_us + delay_us, c, k'}
     )
     SELECT ${q(o.workspaceId)}, printf('%016x%016x', ${h(31)}, ${h(32)}),
       CASE ev WHEN ${ev('Page Viewed')} THEN 'page' WHEN ${ev('Identify')} THEN 'identify' ELSE 'track' END,

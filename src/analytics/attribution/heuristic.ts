@@ -1,6 +1,6 @@
 import { dialectFn, raw, sql } from '../../storage/sql.ts';
 import type { Store } from '../../storage/store.ts';
-import { journeyCtes, noTouchLabel, type JourneyScope } from './journey-sql.ts';
+import { journeyCtes, noTouchLabel, revenueCte, type JourneyScope } from './journey-sql.ts';
 import { HEURISTIC_MODELS, type HeuristicModel } from './schema.ts';
 
 export interface Credits {
@@ -27,16 +27,17 @@ export async function heuristicCredits(store: Store, scope: JourneyScope): Promi
   const decay = dialectFn((d) => sql`pow(0.5, ${d.secondsBetween(raw('ts'), raw('ref_ts'))} / ${halfLife})`);
   const none = noTouchLabel(scope.req.dimension);
   const rows = await store.query<Record<string, number | string>>(sql`
-    WITH ${journeyCtes({ ...scope, convertersOnly: true })},
+    WITH ${journeyCtes(scope, { perConversion: true })},
+    ${revenueCte(scope)},
     touches AS (
       SELECT customer_id, g, touch, ${decay} AS w, CASE WHEN prev_in THEN 0 ELSE 1 END AS is_first
       FROM att_rows
       WHERE converting AND in_win AND touch IS NOT NULL AND NOT (prev_in AND prev_touch = touch)
     ),
     convs AS (
-      SELECT customer_id, g, revenue, coalesce(touch, CASE WHEN prev_in THEN prev_touch END) AS last_touch
-      FROM att_rows
-      WHERE conv = 1 AND in_win
+      SELECT a.customer_id, a.g, r.revenue, coalesce(a.touch, CASE WHEN a.prev_in THEN a.prev_touch END) AS last_touch
+      FROM att_rows a JOIN att_revenue r ON r.customer_id = a.customer_id AND r.message_id = a.message_id
+      WHERE a.conv = 1 AND a.in_win
     ),
     per_key AS (
       SELECT customer_id, g, touch, count(*) AS cnt, sum(w) AS w, max(is_first) AS has_first

@@ -12,7 +12,7 @@ import { CONVERSION, NULL_STATE, START, type Transition } from './markov.ts';
  */
 export async function journeyTransitions(store: Store, scope: JourneyScope): Promise<Transition[]> {
   const rows = await store.query<{ touch: string | null; starts: number; out_kind: number; out_to: string | null; n: number }>(sql`
-    WITH ${journeyCtes({ ...scope, convertersOnly: false })},
+    WITH ${journeyCtes(scope, { perConversion: false })},
     emitted AS (
       SELECT touch,
         CASE WHEN prev_in THEN 0 ELSE 1 END AS starts,

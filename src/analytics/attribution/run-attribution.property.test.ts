@@ -90,7 +90,7 @@ describe('runAttribution matches the reference on random journeys', () => {
             expect(c.revenue, `${model} ${c.channel} revenue`).toBeCloseTo(want.credit.get(c.channel)![model][1], 9);
           }
         }
-        const transitions = await journeyTransitions(store, { workspaceId: WS, req: AttributionRequestSchema.parse(input), convertersOnly: false });
+        const transitions = await journeyTransitions(store, { workspaceId: WS, req: AttributionRequestSchema.parse(input) });
         const key = (t: Transition) => `${t.from} > ${t.to} = ${t.count}`;
         expect(transitions.map(key).sort()).toEqual(want.transitions.map(key).sort());
       }), { numRuns: 150 });

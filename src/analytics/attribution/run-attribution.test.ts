@@ -147,7 +147,7 @@ describe('data-driven (Markov) attribution', () => {
 
   it('counts the journeys’ transitions in SQL as the paths would', async () => {
     const req = AttributionRequestSchema.parse({});
-    const got = await journeyTransitions(s, { workspaceId: WS, req, convertersOnly: false });
+    const got = await journeyTransitions(s, { workspaceId: WS, req });
     const want = transitionsFromPaths([
       { path: ['email', 'social', 'web'], converted: true }, { path: ['email'], converted: false }, { path: ['social', 'web'], converted: false },
     ]);
@@ -163,6 +163,9 @@ describe('data-driven (Markov) attribution', () => {
     expect(got.get('social')!.conversions).toBeCloseTo(0.4, 12);
     expect(got.get('web')!.conversions).toBeCloseTo(0.4, 12);
     expect(got.get('web')!.revenue).toBeCloseTo(16, 12);
+    const markov = r.models[0].markov!;
+    expect(markov.conversionProbability).toBeCloseTo(1 / 3, 12);
+    expect(markov.removalEffects.email).toBeCloseTo(0.5, 12);
   });
 
   it('on the larger fixture: credits sum to the conversions and match the effects of the same journeys', async () => {

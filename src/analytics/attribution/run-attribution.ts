@@ -30,7 +30,7 @@ export async function runAttribution(
   const req = AttributionRequestSchema.parse(input);
   const wanted: AttributionModel[] = req.models ?? (req.model ? [req.model] : [...ATTRIBUTION_MODELS]);
   const models = ATTRIBUTION_MODELS.filter((m) => wanted.includes(m));
-  const scope: JourneyScope = { workspaceId, req, touchpointSql: options.touchpointSql, convertersOnly: true };
+  const scope: JourneyScope = { workspaceId, req, touchpointSql: options.touchpointSql };
   const needsMarkov = models.includes('data_driven');
   const [credits, transitions] = await Promise.all([
     heuristicCredits(store, scope),
@@ -38,8 +38,10 @@ export async function runAttribution(
   ]);
   const results: ModelResult[] = models.map((model) => {
     if (model !== 'data_driven') return heuristicResult(model, credits);
-    const shares = markovShares(removalEffects(transitions).effects);
-    return finish(model, credits, [...shares].map(([channel, s]) => ({ channel, conversions: s * credits.conversions, revenue: s * credits.revenue })));
+    const fitted = removalEffects(transitions);
+    const shares = markovShares(fitted.effects);
+    const result = finish(model, credits, [...shares].map(([channel, s]) => ({ channel, conversions: s * credits.conversions, revenue: s * credits.revenue })));
+    return { ...result, markov: { conversionProbability: fitted.conversionProbability, removalEffects: Object.fromEntries(fitted.effects) } };
   });
   return { dimension: req.dimension, lookbackDays: req.lookbackDays, conversions: credits.conversions, revenue: credits.revenue, models: results };
 }

@@ -44,6 +44,8 @@ export interface ModelResult {
   revenue: number;
   /** Most credited first. */
   channels: ChannelCredit[];
+  /** `data_driven` only: P(conversion) of the fitted chain and each channel's removal effect. */
+  markov?: { conversionProbability: number; removalEffects: Record<string, number> };
 }
 
 export interface AttributionResult {

@@ -1,4 +1,4 @@
-import { dialectFn, sql, type Sql } from '../../storage/sql.ts';
+import { dialectFn, raw, sql, type Sql } from '../../storage/sql.ts';
 
 /**
  * Aggregates and casts whose spelling differs between engines, for the journey-map, drop-off and
@@ -64,4 +64,28 @@ export function isoInstantSql(text: Sql): Sql {
 /** Seconds from `a` to `b`, as a double. */
 export function secondsSql(a: Sql, b: Sql): Sql {
   return dialectFn((d) => d.secondsBetween(a, b));
+}
+
+/**
+ * A 64-bit hash of a customer id, to group by instead of the id itself: grouping millions of
+ * (customer, …) rows on an integer is measurably cheaper than on a 36-character string. Two customers
+ * share a hash with probability about n² / 2⁶⁵ (3 × 10⁻⁸ for a million customers), which aggregate
+ * counts can afford; never use it where a customer id is returned.
+ */
+export function customerKeySql(customerId: Sql): Sql {
+  return dialectFn((d) => {
+    switch (d.name) {
+      case 'duckdb': return sql`hash(${customerId})`;
+      case 'clickhouse': return sql`cityHash64(${customerId})`;
+      case 'postgres': return sql`hashtextextended(${customerId}, 0)`;
+    }
+  });
+}
+
+/**
+ * `name AS MATERIALIZED (body)`: a CTE computed once even when read several times (DuckDB and
+ * PostgreSQL syntax; ClickHouse has no such keyword, and reads of a CTE there are re-evaluated).
+ */
+export function materializedCte(name: string, body: Sql): Sql {
+  return dialectFn((d) => (d.name === 'clickhouse' ? sql`${raw(name)} AS (${body})` : sql`${raw(name)} AS MATERIALIZED (${body})`));
 }

@@ -1,6 +1,7 @@
 import { touchpointMatcher, type Journey, type Stage, type Touchpoint } from '../../journeys/definition.ts';
 import { matcherSql, type MatcherSqlOptions } from '../../journeys/matcher-sql.ts';
 import { ident, join, raw, sql, type Sql } from '../../storage/sql.ts';
+import { matcherPrefilter } from './text-prefilter.ts';
 
 /**
  * A journey flattened for SQL: touchpoints numbered 0…K−1 in assignment order (stage order, then
@@ -41,10 +42,21 @@ export function journeyLayout(journey: Journey): JourneyLayout {
 
 /**
  * The touchpoint number of an events row, NULL when none matches: the same rule and matchers as
- * `touchpointCaseSql` (first match in stage, then touchpoint, order), returning the number.
+ * `touchpointCaseSql` (first match in stage, then touchpoint, order), returning the number. Each
+ * matcher is guarded by its text prefilter (text-prefilter.ts), which never changes the answer.
  */
 export function touchpointIndexSql(layout: JourneyLayout, options: MatcherSqlOptions = {}): Sql {
-  const whens = layout.touchpoints.map((t) => sql`WHEN ${matcherSql(touchpointMatcher(t.touchpoint), options)} THEN ${raw(String(t.index))}`);
+  const whens = layout.touchpoints.map((t) => {
+    const m = touchpointMatcher(t.touchpoint);
+    const match = matcherSql(m, options);
+    // The prefilter reads the stored JSON text, so only when columns are the stored ones; it goes
+    // after the matcher's cheap column tests (repeated in front), so only rows passing those scan text.
+    const pre = options.column ? null : matcherPrefilter(m);
+    if (!pre) return sql`WHEN ${match} THEN ${raw(String(t.index))}`;
+    const cheap = m.event !== undefined || m.type !== undefined || m.channel !== undefined
+      ? sql`${matcherSql({ event: m.event, type: m.type, channel: m.channel })} AND ` : sql``;
+    return sql`WHEN (${cheap}${pre} AND ${match}) THEN ${raw(String(t.index))}`;
+  });
   return sql`(CASE ${join(whens, ' ')} ELSE NULL END)`;
 }
 

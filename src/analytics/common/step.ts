@@ -28,13 +28,17 @@ export function stepNameSql(options: TouchpointOptions): Sql {
 }
 
 /**
- * Predicate for an anchor. `{event}` matches the event column, `{touchpoint}` the injected touchpoint
- * expression (an error without one: a touchpoint can only be resolved against a journey).
+ * The step name an anchor stands for. `{event}` is an event name, `{touchpoint}` a touchpoint id;
+ * each needs its own mode: a touchpoint can only be resolved against a journey, and with a journey
+ * the steps are touchpoints (an event inside one would be merged into it).
  */
-export function matcherPredicate(m: StepMatcher, options: TouchpointOptions, path: string): Sql {
-  if ('event' in m) return sql`(event = ${m.event})`;
-  if (!options.touchpointSql) throw new AnalyticsInputError(path, 'A touchpoint needs a journey: pass journeyId (touchpointSql) or use {event}.');
-  return sql`(${options.touchpointSql} = ${m.touchpoint})`;
+export function anchorStepName(m: StepMatcher, options: TouchpointOptions, path: string): string {
+  if ('event' in m) {
+    if (options.touchpointSql) throw new AnalyticsInputError(path, 'With a journey the steps are touchpoints: use {touchpoint}, or query without `journey`.');
+    return m.event;
+  }
+  if (!options.touchpointSql) throw new AnalyticsInputError(path, 'A touchpoint needs a journey: pass `journey` in the query, or use {event}.');
+  return m.touchpoint;
 }
 
 /** `event NOT IN (…)` with bound values; empty when the list is empty. */

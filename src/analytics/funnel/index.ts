@@ -15,8 +15,10 @@ export interface RunFunnelOptions {
   resolveStep?: StepResolver;
   /** Relation `(customer_id, persona)` for `breakdown: "persona"`; default: latest identify `traits.persona`. */
   personaSql?: Sql;
-  /** Internal: `general` bypasses the fast tier (for tests). */
+  /** Tests only: `general` bypasses the fast tiers of ordered funnels. */
   plan?: 'auto' | 'general';
+  /** Tests only: the customer hash used by the ordered plan, to force collisions. */
+  customerHash?: (id: Sql) => Sql;
 }
 
 /**
@@ -38,24 +40,36 @@ export async function runFunnel(
   const req = FunnelRequestSchema.parse(input);
   const win = windowMs(req.window)!;
   const rows = await store.query(funnelSql(workspaceId, req, options));
-  const k = req.steps.length;
-  const nb = bucketEdgesMs(win).length;
-  const groups = rows.map((r) => statsOf(r, k, nb));
-  const total = groups.find((_, i) => Number(rows[i].total) === 1) ?? statsOf({}, k, nb);
   const names = req.steps.map(stepName);
+  const groups = groupStats(rows, names.length, bucketEdgesMs(win).length);
+  const total = groups.get('0') ?? emptyStats(null, names.length);
   if (!req.breakdown) return buildResult(names, win, total);
-  return buildResult(names, win, total, groups.filter((_, i) => Number(rows[i].total) !== 1), req.breakdownLimit);
+  return buildResult(names, win, total, [...groups.entries()].filter(([key]) => key !== '0').map(([, g]) => g), req.breakdownLimit);
 }
 
-function statsOf(row: Record<string, unknown>, k: number, buckets: number): GroupStats {
-  const num = (key: string) => Number(row[key] ?? 0);
-  return {
-    value: row.value === null || row.value === undefined ? null : String(row.value),
-    steps: Array.from({ length: k }, (_, j) => ({
-      count: num(`n${j}`),
-      sumMs: j === 0 ? 0 : num(`s${j}`),
-      medianMs: j === 0 || row[`q${j}`] === null || row[`q${j}`] === undefined ? null : Number(row[`q${j}`]),
-      buckets: j === 0 ? [] : Array.from({ length: buckets }, (_, i) => num(`b${j}_${i}`)),
-    })),
-  };
+function emptyStats(value: string | null, k: number): GroupStats {
+  return { value, steps: Array.from({ length: k }, () => ({ count: 0, sumMs: 0, medianMs: null, buckets: [] })) };
+}
+
+/** Rows of stats-sql.ts (grp, value, j, b, n, s, q) into one `GroupStats` per group. */
+function groupStats(rows: readonly Record<string, unknown>[], k: number, buckets: number): Map<string, GroupStats> {
+  const groups = new Map<string, GroupStats>();
+  for (const r of rows) {
+    const value = r.value === null || r.value === undefined ? null : String(r.value);
+    const key = Number(r.grp) === 0 ? '0' : `1:${value === null ? '' : `=${value}`}`;
+    let g = groups.get(key);
+    if (!g) {
+      g = emptyStats(value, k);
+      for (const s of g.steps.slice(1)) s.buckets = Array.from({ length: buckets }, () => 0);
+      groups.set(key, g);
+    }
+    const step = g.steps[Number(r.j)];
+    if (Number(r.b) >= 0) step.buckets[Number(r.b)] = Number(r.n);
+    else {
+      step.count = Number(r.n);
+      step.sumMs = Number(r.j) === 0 ? 0 : Number(r.s ?? 0);
+      step.medianMs = Number(r.j) === 0 || r.q === null || r.q === undefined ? null : Number(r.q);
+    }
+  }
+  return groups;
 }

@@ -24,20 +24,24 @@ export const manySteps = (mask: Sql): Sql =>
   dialectFn((d) => (d.name === 'clickhouse' ? sql`bitAnd(${mask}, ${mask} - 1) <> 0` : sql`(${mask} & (${mask} - 1)) <> 0`));
 
 /** `fn(args) FILTER (WHERE cond)`, ClickHouse `fnIf(args, cond)`. */
-export function aggIf(fn: 'min' | 'max' | 'sum' | 'count', args: Sql | null, cond: Sql): Sql {
+export function aggIf(fn: 'min' | 'max' | 'sum' | 'count' | 'arg_min', args: Sql | null, cond: Sql): Sql {
   return dialectFn((d) => {
-    if (d.name === 'clickhouse') return fn === 'count' ? sql`countIf(${cond})` : sql`${raw(fn)}If(${args}, ${cond})`;
+    if (d.name === 'clickhouse') {
+      if (fn === 'count') return sql`countIf(${cond})`;
+      return sql`${raw(fn === 'arg_min' ? 'argMin' : fn)}If(${args}, ${cond})`;
+    }
+    if (d.name === 'postgres' && fn === 'arg_min') throw new Error('arg_min has no PostgreSQL spelling');
     return sql`${raw(fn)}(${args ?? raw('*')}) FILTER (WHERE ${cond})`;
   });
 }
 
-/** Median interpolated between the two middle values, over rows where `cond` holds. */
-export function medianIf(x: Sql, cond: Sql): Sql {
+/** Median interpolated between the two middle values. */
+export function median(x: Sql): Sql {
   return dialectFn((d) => {
     switch (d.name) {
-      case 'duckdb': return sql`quantile_cont(${x}, 0.5) FILTER (WHERE ${cond})`;
-      case 'clickhouse': return sql`quantileExactInclusiveIf(0.5)(${x}, ${cond})`;
-      case 'postgres': return sql`percentile_cont(0.5) WITHIN GROUP (ORDER BY ${x}) FILTER (WHERE ${cond})`;
+      case 'duckdb': return sql`quantile_cont(${x}, 0.5)`;
+      case 'clickhouse': return sql`quantileExactInclusive(0.5)(${x})`;
+      case 'postgres': return sql`percentile_cont(0.5) WITHIN GROUP (ORDER BY ${x})`;
     }
   });
 }

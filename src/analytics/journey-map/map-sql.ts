@@ -1,27 +1,33 @@
 import { CHANNELS } from '../../ingest/event.ts';
 import { dialectFn, join, raw, sql, type Sql } from '../../storage/sql.ts';
-import { argMaxIfSql, bitOrSql, quantileSql, secondsSql } from '../common/dialect-sql.ts';
+import { argMaxSql, bitOrSql, customerKeySql, materializedCte, quantileSql } from '../common/dialect-sql.ts';
 import { pageTouchpointIndexSql, stageOfSql, touchpointIndexSql, type JourneyLayout } from '../common/journey-layout.ts';
 import { rangeFilter, type TimeRange } from '../common/time-range.ts';
-import { JS_ERROR, PAYMENT_FAILED, RETURN_EVENTS, lateDeliverySql, slowPageSql, DEFAULT_SLOW_PAGE_MS } from '../friction/friction-events.ts';
+import {
+  DEFAULT_SLOW_PAGE_MS, JS_ERROR, PAYMENT_FAILED, RETURN_EVENTS, lateDeliverySql, slowPageSql,
+} from '../friction/friction-events.ts';
+import { placementCtes } from '../friction/placement-sql.ts';
 
 /**
  * The journey map in one statement over one scan of the events in range:
  *
- * 1. `jm_ev` — every event with its touchpoint number (one CASE, `touchpointIndexSql`) and, for
- *    friction events, a friction code.
+ * 1. `jm_ev` (materialised, narrow): every event with its customer key, time (epoch ms), touchpoint
+ *    number (one CASE, `touchpointIndexSql`), channel number, goal-event number and friction code;
+ *    for `Page Load`/`Error` friction without a touchpoint, the page's touchpoint.
  * 2. `jm_ct` — one row per (customer, touchpoint): first and last time, events, channels (a bit
- *    set); touchpoint NULL collects the customer's other events.
- * 3. `jm_cs` — one row per customer: for each stage i, `f_i` (first event in the stage) and `x_i`
- *    (first event in any later stage); the last touchpoint; the highest stage; goal times.
- * 4. `jm_cst` — one row per (customer, stage entered): the customer entered stage i when
- *    `f_i ≤ x_i` (reached it before any later stage; skipped stages are not entered) and moved on
- *    when `x_i` exists. Because every stage's touchpoints are a range of numbers, "later stage" is
- *    `tp ≥ end_i` and all of this is plain min/max aggregation: no per-customer sort.
+ *    set); touchpoint NULL holds goal events that are no touchpoint.
+ * 3. `jm_cs` — one row per customer: for each stage i the first time `f_i` in the stage and `x_i`,
+ *    the first time in any later stage (stages own consecutive touchpoint numbers, so a plain
+ *    min/max aggregation does it: no per-customer sort), the last touchpoint, goal times.
+ * 4. A customer entered stage i ⇔ `f_i ≤ x_i` or no `x_i` (they reached it before any later
+ *    stage); moved on ⇔ `x_i` exists; met touchpoint k of stage s in its stage ⇔ entered s and
+ *    first time at k ≤ `x_s` (`jm_tp`: (customer, touchpoint) rows joined to their customer).
+ * 5. Friction events are placed as the friction report places them (placement-sql.ts), the ASOF
+ *    fallback reading touchpoint events from `jm_ev`, not from `events` again.
  *
- * The result is one long table of rows `kind, k, k2, a … e, m` (see `MapRow`) read back by
- * `readMap`: `S` stage rows, `T` touchpoint rows, `D` drop-off rows, `F` friction rows and one `N`
- * totals row.
+ * Rows come back long, `kind, k, k2, a … e, m` (see `MapRow`): `S` per stage, `T` per touchpoint,
+ * `D` per (stage, last touchpoint) of customers who left, `F` per (touchpoint, friction code) and
+ * per touchpoint (k2 NULL), one `N` with totals.
  */
 export interface MapScope {
   workspaceId: string;
@@ -49,96 +55,111 @@ export interface MapRow {
 export const FRICTION_CODES = { slowPage: 1, error: 2, paymentFailure: 3, return: 4, lateDelivery: 5 } as const;
 
 const n = (v: number) => raw(String(v));
+const col = (name: string, i: number) => raw(`${name}${i}`);
+const list = (xs: readonly string[]) => join(xs.map((x) => sql`${x}`));
 
-export function channelBitSql(): Sql {
-  return sql`(CASE channel ${join(CHANNELS.map((c, i) => sql`WHEN ${raw(`'${c}'`)} THEN ${n(2 ** i)}`), ' ')} ELSE 0 END)`;
+export function channelsOfMask(mask: number): string[] {
+  return CHANNELS.filter((_, i) => (mask & (2 ** i)) !== 0);
+}
+
+/** `CASE <stage> WHEN 0 THEN <prefix>0 … END`: a per-stage column picked by a stage number. */
+function byStage(layout: JourneyLayout, stage: Sql, prefix: string): Sql {
+  return sql`(CASE ${stage} ${join(layout.stages.map((st) => sql`WHEN ${n(st.index)} THEN ${col(prefix, st.index)}`), ' ')} END)`;
+}
+
+function scanSql(s: MapScope, goalEvents: string[]): Sql {
+  const c = FRICTION_CODES;
+  const scope = sql`workspace_id = ${s.workspaceId}${rangeFilter(raw('ts'), s.range)}${s.customers ? sql` AND customer_id IN (${s.customers})` : sql``}`;
+  const friction = sql`CASE
+      WHEN ${slowPageSql(DEFAULT_SLOW_PAGE_MS)} THEN ${n(c.slowPage)}
+      WHEN event = ${JS_ERROR} THEN ${n(c.error)}
+      WHEN event = ${PAYMENT_FAILED} THEN ${n(c.paymentFailure)}
+      WHEN event IN (${list(RETURN_EVENTS)}) THEN ${n(c.return)}
+      WHEN ${lateDeliverySql} THEN ${n(c.lateDelivery)} END`;
+  const channel = sql`CASE channel ${join(CHANNELS.map((ch, i) => sql`WHEN ${raw(`'${ch}'`)} THEN ${n(i)}`), ' ')} END`;
+  const goal = goalEvents.length ? sql`CASE ${join(goalEvents.map((e, j) => sql`WHEN event = ${e} THEN ${n(j)}`), ' ')} END` : raw('NULL');
+  // Narrow types keep the materialised rows small (touchpoints < 1000, channels and codes < 100).
+  return sql`SELECT c, t, CAST(tp AS SMALLINT) AS tp, CAST(CASE WHEN tp IS NOT NULL THEN ${channel} END AS TINYINT) AS ch,
+      CAST(${goal} AS TINYINT) AS ge, CAST(fr AS TINYINT) AS fr,
+      CAST(CASE WHEN tp IS NULL AND fr IN (${n(c.slowPage)}, ${n(c.error)}) THEN ${pageTouchpointIndexSql(s.layout)} END AS SMALLINT) AS ptp
+    FROM (
+      SELECT ${customerKeySql(raw('customer_id'))} AS c, ${dialectFn((d) => d.epochMs(raw('ts')))} AS t, ${touchpointIndexSql(s.layout)} AS tp,
+        ${friction} AS fr, channel, event, type, name, device, source, properties, context
+      FROM events WHERE ${scope}
+    ) jm_scan`;
 }
 
 export function journeyMapSql(s: MapScope): Sql {
   const { layout } = s;
   const S = layout.stages.length;
   const K = layout.touchpoints.length;
-  const stages = layout.stages;
-  const fr = FRICTION_CODES;
-  const friction = sql`CASE
-      WHEN ${slowPageSql(DEFAULT_SLOW_PAGE_MS)} THEN ${n(fr.slowPage)}
-      WHEN event = ${JS_ERROR} THEN ${n(fr.error)}
-      WHEN event = ${PAYMENT_FAILED} THEN ${n(fr.paymentFailure)}
-      WHEN event IN (${join(RETURN_EVENTS.map((e) => sql`${e}`))}) THEN ${n(fr.return)}
-      WHEN ${lateDeliverySql} THEN ${n(fr.lateDelivery)} END`;
-  const customers = s.customers ? sql` AND customer_id IN (${s.customers})` : sql``;
-  const goalEvent = (i: number) => s.goals[i] && 'event' in s.goals[i]! ? (s.goals[i] as { event: string }).event : null;
-  const eventGoals = stages.map((st) => goalEvent(st.index)).map((e, i) => (e === null ? null : sql`max(CASE WHEN event = ${e} THEN ts END) AS ${raw(`g${i}`)}`)).filter((x): x is Sql => x !== null);
+  const goalEvents = [...new Set(s.goals.flatMap((g) => (g && 'event' in g ? [g.event] : [])))];
 
-  const perCustomer: Sql[] = [];
-  for (const st of stages) {
-    perCustomer.push(sql`min(CASE WHEN tp >= ${n(st.first)} AND tp < ${n(st.end)} THEN first_ts END) AS ${raw(`f${st.index}`)}`);
-    perCustomer.push(st.index < S - 1 ? sql`min(CASE WHEN tp >= ${n(st.end)} THEN first_ts END) AS ${raw(`x${st.index}`)}` : sql`CAST(NULL AS TIMESTAMP) AS ${raw(`x${st.index}`)}`);
+  const perTouchpoint: Sql[] = [sql`min(t) AS t0`, sql`max(t) AS t1`, sql`count(*) AS n`,
+    sql`${bitOrSql(raw('CASE WHEN ch IS NOT NULL THEN CAST(1 AS INTEGER) << ch END'))} AS chans`];
+  goalEvents.forEach((_, j) => perTouchpoint.push(sql`max(CASE WHEN ge = ${n(j)} THEN t END) AS ${col('ge', j)}`));
+
+  const perCustomer: Sql[] = [sql`${argMaxSql(raw('tp'), sql`t1 * ${n(K + 1)} + CAST(tp AS BIGINT)`)} AS last_tp`];
+  for (const st of layout.stages) {
+    perCustomer.push(sql`min(CASE WHEN tp >= ${n(st.first)} AND tp < ${n(st.end)} THEN t0 END) AS ${col('f', st.index)}`);
     const goal = s.goals[st.index];
-    perCustomer.push(goal === null ? sql`CAST(NULL AS TIMESTAMP) AS ${raw(`gt${st.index}`)}`
-      : 'touchpoint' in goal ? sql`max(CASE WHEN tp = ${n(goal.touchpoint)} THEN last_ts END) AS ${raw(`gt${st.index}`)}`
-      : sql`max(${raw(`g${st.index}`)}) AS ${raw(`gt${st.index}`)}`);
+    if (goal) {
+      perCustomer.push('touchpoint' in goal
+        ? sql`max(CASE WHEN tp = ${n(goal.touchpoint)} THEN t1 END) AS ${col('g', st.index)}`
+        : sql`max(${col('ge', goalEvents.indexOf(goal.event))}) AS ${col('g', st.index)}`);
+    }
   }
-  // Ties on the last time go to the later touchpoint (deterministic).
-  const lastKey = sql`${dialectFn((d) => d.epochMs(raw('last_ts')))} * ${n(K + 1)} + tp`;
-  const pick = (col: string) => sql`CASE i ${join(stages.map((st) => sql`WHEN ${n(st.index)} THEN ${raw(`${col}${st.index}`)}`), ' ')} END`;
-  const stageValues = join(stages.map((st) => sql`(${n(st.index)})`));
+  // x_i = min over later stages of f_j, NULL-skipping and portable: NULLs count as +∞.
+  const INF = raw('9223372036854775807');
+  const later = layout.stages.map((st) => {
+    if (st.index === S - 1) return sql`CAST(NULL AS BIGINT) AS ${col('x', st.index)}`;
+    const fs = layout.stages.slice(st.index + 1).map((l) => sql`coalesce(${col('f', l.index)}, ${INF})`);
+    return sql`nullif(${fs.length === 1 ? fs[0] : sql`least(${join(fs)})`}, ${INF}) AS ${col('x', st.index)}`;
+  });
+  const top = sql`(CASE ${join([...layout.stages].reverse().map((st) => sql`WHEN ${col('f', st.index)} IS NOT NULL THEN ${n(st.index)}`), ' ')} END) AS top_stage`;
 
-  return sql`WITH
-  jm_src AS (
-    SELECT customer_id, ts, channel, event, ${touchpointIndexSql(layout)} AS tp, ${friction} AS fr, type, name, properties, context
-    FROM events
-    WHERE workspace_id = ${s.workspaceId}${rangeFilter(raw('ts'), s.range)}${customers}
-  ),
-  jm_ev AS (
-    SELECT customer_id, ts, channel, event, tp, fr,
-      CASE WHEN fr IS NOT NULL AND tp IS NULL AND fr IN (${n(fr.slowPage)}, ${n(fr.error)}) THEN ${pageTouchpointIndexSql(layout)} END AS ptp
-    FROM jm_src
-  ),
+  const entered = (f: Sql, x: Sql) => sql`(${f} IS NOT NULL AND (${x} IS NULL OR ${f} <= ${x}))`;
+  const secs = (a: Sql, b: Sql) => sql`(${b} - ${a}) / 1000.0`;
+  const branches: Sql[] = [];
+  for (const st of layout.stages) {
+    const i = st.index;
+    const f = col('f', i), x = col('x', i);
+    const goal = s.goals[i] ? sql`count(CASE WHEN ${col('g', i)} >= ${f} THEN 1 END)` : raw('0');
+    branches.push(sql`SELECT 'S' AS kind, ${n(i)} AS k, CAST(NULL AS INTEGER) AS k2, count(*) AS a, count(${x}) AS b, ${goal} AS c,
+      CAST(NULL AS BIGINT) AS d, CAST(NULL AS BIGINT) AS e, ${quantileSql(secs(f, x), 0.5)} AS m
+      FROM jm_cs WHERE ${entered(f, x)}`);
+  }
+  branches.push(sql`SELECT 'T', tp, NULL, count(*), sum(n), count(CASE WHEN in_stage THEN 1 END),
+      count(CASE WHEN in_stage AND x IS NOT NULL THEN 1 END), ${bitOrSql(raw('chans'))},
+      ${quantileSql(sql`CASE WHEN in_stage THEN ${secs(raw('t0'), raw('x'))} END`, 0.5)}
+    FROM jm_tp GROUP BY tp`);
+  // A customer who never moved on left from their highest stage (they entered it: nothing is later).
+  branches.push(sql`SELECT 'D', top_stage, last_tp, count(*), NULL, NULL, NULL, NULL, NULL
+    FROM jm_cs WHERE top_stage < ${n(S - 1)} GROUP BY top_stage, last_tp`);
+  branches.push(sql`SELECT 'F', placed_tp, fr, count(*), count(DISTINCT c), NULL, NULL, NULL, NULL
+    FROM placed WHERE placed_tp IS NOT NULL GROUP BY GROUPING SETS ((placed_tp, fr), (placed_tp))`);
+  branches.push(sql`SELECT 'N', NULL, NULL, (SELECT count(top_stage) FROM jm_cs), count(*), NULL, NULL, NULL, NULL FROM jm_ev`);
+
+  return sql`WITH ${materializedCte('jm_ev', scanSql(s, goalEvents))},
   jm_ct AS (
-    SELECT customer_id, tp, min(ts) AS first_ts, max(ts) AS last_ts, count(*) AS n,
-      ${bitOrSql(sql`CASE WHEN tp IS NULL THEN 0 ELSE ${channelBitSql()} END`)} AS chans${eventGoals.length ? sql`, ${join(eventGoals)}` : sql``}
-    FROM jm_ev GROUP BY customer_id, tp
+    SELECT c, tp, ${join(perTouchpoint)}
+    FROM jm_ev WHERE tp IS NOT NULL${goalEvents.length ? raw(' OR ge IS NOT NULL') : raw('')}
+    GROUP BY c, tp
   ),
   jm_cs AS (
-    SELECT customer_id, sum(n) AS n_all, count(tp) AS n_tp,
-      ${argMaxIfSql(raw('tp'), lastKey, raw('tp IS NOT NULL'))} AS last_tp,
-      ${join(perCustomer)}
-    FROM jm_ct GROUP BY customer_id
-  ),
-  jm_cst AS (
-    SELECT customer_id, i, f, x, gt, last_tp FROM (
-      SELECT customer_id, last_tp, i, ${pick('f')} AS f, ${pick('x')} AS x, ${pick('gt')} AS gt
-      FROM jm_cs CROSS JOIN (VALUES ${stageValues}) AS st(i)
-    ) q WHERE f IS NOT NULL AND (x IS NULL OR f <= x)
+    SELECT *, ${join(later)}, ${top} FROM (
+      SELECT c, ${join(perCustomer, ',\n        ')}
+      FROM jm_ct GROUP BY c
+    ) jm_c
   ),
   jm_tp AS (
-    SELECT ct.tp, ct.customer_id, ct.first_ts, ct.n, ct.chans, cst.x, cst.f IS NOT NULL AND (cst.x IS NULL OR ct.first_ts <= cst.x) AS in_stage
-    FROM jm_ct ct LEFT JOIN jm_cst cst ON cst.customer_id = ct.customer_id AND cst.i = ${stageOfSql(layout, raw('ct.tp'))}
-    WHERE ct.tp IS NOT NULL
+    SELECT tp, t0, n, chans, x, ${entered(raw('f'), raw('x'))} AND (x IS NULL OR t0 <= x) AS in_stage
+    FROM (
+      SELECT ct.tp, ct.t0, ct.n, ct.chans, ${byStage(layout, raw('ct.st'), 'cs.f')} AS f, ${byStage(layout, raw('ct.st'), 'cs.x')} AS x
+      FROM (SELECT *, ${stageOfSql(layout, raw('tp'))} AS st FROM jm_ct WHERE tp IS NOT NULL) ct JOIN jm_cs cs ON cs.c = ct.c
+    ) j
   ),
-  jm_fr AS (
-    SELECT f.customer_id, f.fr, coalesce(f.tp, f.ptp, p.tp) AS tp
-    FROM (SELECT customer_id, ts, fr, tp, ptp FROM jm_ev WHERE fr IS NOT NULL) f
-    ASOF LEFT JOIN (SELECT customer_id, ts, tp FROM jm_ev WHERE tp IS NOT NULL) p
-      ON f.customer_id = p.customer_id AND f.ts >= p.ts
-  )
-  SELECT 'S' AS kind, i AS k, NULL AS k2, count(*) AS a, count(x) AS b,
-    count(CASE WHEN gt >= f THEN 1 END) AS c, NULL AS d, NULL AS e,
-    ${quantileSql(sql`CASE WHEN x IS NOT NULL THEN ${secondsSql(raw('f'), raw('x'))} END`, 0.5)} AS m
-  FROM jm_cst GROUP BY i
-  UNION ALL
-  SELECT 'T', tp, NULL, count(*), sum(n), count(CASE WHEN in_stage THEN 1 END), count(CASE WHEN in_stage AND x IS NOT NULL THEN 1 END),
-    ${bitOrSql(raw('chans'))},
-    ${quantileSql(sql`CASE WHEN in_stage AND x IS NOT NULL THEN ${secondsSql(raw('first_ts'), raw('x'))} END`, 0.5)}
-  FROM jm_tp GROUP BY tp
-  UNION ALL
-  SELECT 'D', i, last_tp, count(*), NULL, NULL, NULL, NULL, NULL
-  FROM jm_cst WHERE x IS NULL AND i < ${n(S - 1)} GROUP BY i, last_tp
-  UNION ALL
-  SELECT 'F', tp, fr, count(*), count(DISTINCT customer_id), NULL, NULL, NULL, NULL
-  FROM jm_fr WHERE tp IS NOT NULL GROUP BY GROUPING SETS ((tp, fr), (tp))
-  UNION ALL
-  SELECT 'N', NULL, NULL, count(*), sum(n_all), count(CASE WHEN n_tp > 0 THEN 1 END), NULL, NULL, NULL
-  FROM jm_cs`;
+  jm_fr AS (SELECT c, t AS src_t, fr, tp, ptp FROM jm_ev WHERE fr IS NOT NULL),${placementCtes('jm_fr', 'c',
+    sql`SELECT c, t, tp FROM jm_ev WHERE tp IS NOT NULL AND c IN (SELECT c FROM pl_need)`)}
+  ${join(branches, '\n  UNION ALL\n  ')}`;
 }

@@ -1,4 +1,3 @@
-import { CHANNELS } from '../../ingest/event.ts';
 import { emotionScore, type Journey } from '../../journeys/definition.ts';
 import { asList } from '../../journeys/matcher.ts';
 import { getTemplate } from '../../journeys/templates/index.ts';
@@ -7,7 +6,7 @@ import { AnalyticsInputError } from '../common/errors.ts';
 import { journeyLayout, type JourneyLayout } from '../common/journey-layout.ts';
 import { personaCustomersSql } from '../common/persona-filter.ts';
 import { touchpointHealth } from './health.ts';
-import { FRICTION_CODES, journeyMapSql, type MapRow, type MapScope } from './map-sql.ts';
+import { FRICTION_CODES, channelsOfMask, journeyMapSql, type MapRow, type MapScope } from './map-sql.ts';
 import {
   JourneyMapQuerySchema,
   type DropOffTouchpoint, type JourneyMapInput, type JourneyMapResult, type MapStage, type MapTouchpoint, type TouchpointFriction,
@@ -57,7 +56,7 @@ export async function runJourneyMap(store: Store, workspaceId: string, input: Jo
     journey: { id: journey.id, name: journey.name, version },
     range: { from: q.from?.toISOString() ?? null, to: q.to?.toISOString() ?? null },
     persona: q.persona ?? null,
-    ...readMap(journey, layout, rows),
+    ...readMap(layout, rows),
   };
 }
 
@@ -70,33 +69,32 @@ function resolveJourney(input: JourneyMapInput): { journey: Journey; version: nu
 
 const share = (part: number, whole: number) => (whole === 0 ? 0 : part / whole);
 
-function channelsOf(mask: number): string[] {
-  return CHANNELS.filter((_, i) => (mask & (2 ** i)) !== 0);
-}
+const FRICTION_KEYS = {
+  [FRICTION_CODES.slowPage]: 'slowPages', [FRICTION_CODES.error]: 'errors', [FRICTION_CODES.paymentFailure]: 'paymentFailures',
+  [FRICTION_CODES.return]: 'returns', [FRICTION_CODES.lateDelivery]: 'lateDeliveries',
+} as const;
 
-function readMap(journey: Journey, layout: JourneyLayout, rows: MapRow[]): Pick<JourneyMapResult, 'stages' | 'channels' | 'totals'> {
+function readMap(layout: JourneyLayout, rows: MapRow[]): Pick<JourneyMapResult, 'stages' | 'channels' | 'totals'> {
   const S = layout.stages.length;
   const stageRow = new Map<number, MapRow>();
   const tpRow = new Map<number, MapRow>();
   const drops = new Map<number, { tp: number; customers: number }[]>();
   const friction = new Map<number, TouchpointFriction>();
-  let totals = { customers: 0, events: 0, customersInJourney: 0 };
-  const emptyFriction = (): TouchpointFriction => ({ slowPages: 0, errors: 0, paymentFailures: 0, returns: 0, lateDeliveries: 0, customers: 0, share: 0 });
+  let totals = { customers: 0, events: 0 };
+  const emptyFriction = (): TouchpointFriction => ({ slowPages: 0, errors: 0, paymentFailures: 0, returns: 0, lateDeliveries: 0, customers: 0, share: 0, rate: 0 });
   for (const r of rows) {
     switch (r.kind) {
       case 'S': stageRow.set(r.k!, r); break;
       case 'T': tpRow.set(r.k!, r); break;
       case 'D': if (r.k2 !== null) drops.set(r.k!, [...(drops.get(r.k!) ?? []), { tp: r.k2, customers: r.a! }]); break;
+      case 'N': totals = { customers: r.a ?? 0, events: r.b ?? 0 }; break;
       case 'F': {
         const f = friction.get(r.k!) ?? emptyFriction();
         friction.set(r.k!, f);
-        if (r.k2 === null) { f.customers = r.b!; break; }
-        const key = ({ [FRICTION_CODES.slowPage]: 'slowPages', [FRICTION_CODES.error]: 'errors', [FRICTION_CODES.paymentFailure]: 'paymentFailures',
-          [FRICTION_CODES.return]: 'returns', [FRICTION_CODES.lateDelivery]: 'lateDeliveries' } as const)[r.k2];
-        if (key) f[key] = r.a!;
+        if (r.k2 === null) f.customers = r.b ?? 0;
+        else if (r.k2 in FRICTION_KEYS) f[FRICTION_KEYS[r.k2 as keyof typeof FRICTION_KEYS]] = r.a ?? 0;
         break;
       }
-      case 'N': totals = { customers: r.a ?? 0, events: r.b ?? 0, customersInJourney: r.c ?? 0 }; break;
     }
   }
   let channelMask = 0;
@@ -119,17 +117,19 @@ function readMap(journey: Journey, layout: JourneyLayout, rows: MapRow[]): Pick<
       const moved = r?.d ?? 0;
       channelMask |= r?.e ?? 0;
       const f = friction.get(t.index) ?? emptyFriction();
+      const events = r?.b ?? 0;
       f.share = share(f.customers, tpReach);
+      f.rate = share(f.slowPages + f.errors + f.paymentFailures + f.returns + f.lateDeliveries, events);
       const conversion = last || inStage === 0 ? null : moved / inStage;
       return {
         id: t.touchpoint.id, name: t.touchpoint.name,
         declaredChannels: [...(asList(t.touchpoint.channel) ?? [])],
-        channels: channelsOf(r?.e ?? 0),
-        reach: tpReach, events: r?.b ?? 0, inStage,
+        channels: channelsOfMask(r?.e ?? 0),
+        reach: tpReach, events, inStage,
         conversionToNextStage: conversion,
         medianSecondsToNextStage: last ? null : r?.m ?? null,
         friction: f,
-        health: touchpointHealth({ conversion, stageConversion: conversionToNext, inStage, frictionShare: f.share, reach: tpReach }),
+        health: touchpointHealth({ conversion, stageConversion: conversionToNext, inStage, frictionRate: f.rate, events }),
         voc: null,
       };
     });
@@ -149,6 +149,5 @@ function readMap(journey: Journey, layout: JourneyLayout, rows: MapRow[]): Pick<
       dropOff, touchpoints,
     };
   });
-  void journey;
-  return { stages, channels: channelsOf(channelMask), totals };
+  return { stages, channels: channelsOfMask(channelMask), totals };
 }

@@ -50,6 +50,8 @@ export interface TouchpointFriction {
   customers: number;
   /** customers / reach. */
   share: number;
+  /** All the friction events above / the touchpoint's events: how often a visit here goes wrong. */
+  rate: number;
 }
 
 export interface MapTouchpoint {
@@ -57,7 +59,7 @@ export interface MapTouchpoint {
   name: string;
   /** Channels declared on the touchpoint (empty: any). */
   declaredChannels: string[];
-  /** Channels of its events in range, most used first. */
+  /** Channels its events in range came from (in the order of `CHANNELS`). */
   channels: string[];
   /** Customers with at least one event at the touchpoint in range. */
   reach: number;
@@ -105,13 +107,12 @@ export interface JourneyMapResult {
   range: { from: string | null; to: string | null };
   persona: string | null;
   stages: MapStage[];
-  /** Channels with touchpoint events in range (swimlanes), most used first. */
+  /** Channels with touchpoint events in range (swimlanes), in the order of `CHANNELS`. */
   channels: string[];
   totals: {
-    /** Customers with any event in range (after the persona filter). */
+    /** Customers with at least one touchpoint event in range (after the persona filter). */
     customers: number;
+    /** All events in range (after the persona filter), touchpoint or not. */
     events: number;
-    /** Customers with at least one touchpoint event. */
-    customersInJourney: number;
   };
 }

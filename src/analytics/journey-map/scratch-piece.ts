@@ -8,9 +8,10 @@ const j = getTemplate('five-stage')!;
 const layout = journeyLayout(j);
 const time = async (label: string, q: any) => {
   for (let i = 0; i < 2; i++) {
-    const t = performance.now();
+    const t = performance.now(); const c = process.cpuUsage();
     const r = await store.query(q);
-    console.log(label, ((performance.now() - t) / 1000).toFixed(3), 's', JSON.stringify(r[0]));
+    const cu = process.cpuUsage(c);
+    console.log(label, ((performance.now() - t) / 1000).toFixed(3), 's wall', ((cu.user + cu.system) / 1e6).toFixed(3), 's cpu', JSON.stringify(r[0]));
   }
 };
 const ws = 'ws_bench';

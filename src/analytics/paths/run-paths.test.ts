@@ -104,6 +104,7 @@ describe('runPaths', () => {
     expect(r.customers).toBe(4);
     expect(links(r)).toEqual(['0:browse > 1:buy = 2']);
     await expect(runPaths(store, WS, { start: { touchpoint: 'browse' } })).rejects.toBeInstanceOf(AnalyticsInputError);
+    await expect(runPaths(store, WS, { start: { event: PROD } }, { touchpointSql })).rejects.toBeInstanceOf(AnalyticsInputError);
   });
 
   it('rejects bad requests with zod', async () => {

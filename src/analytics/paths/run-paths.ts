@@ -1,17 +1,19 @@
 import { join, raw, sql, type Sql } from '../../storage/sql.ts';
 import type { Store } from '../../storage/store.ts';
-import { matcherPredicate, type TouchpointOptions } from '../common/step.ts';
-import { rangeFilter } from '../common/time-range.ts';
+import { listFilter, listFirstOr0, listIndexOf, listMaxOr0, listRange, listUnnest } from '../common/list-sql.ts';
+import { anchorStepName, type TouchpointOptions } from '../common/step.ts';
 import { PathsRequestSchema, type PathLink, type PathNode, type PathsRequestInput, type PathsResult } from './schema.ts';
-import { sequenceCtes } from './sequence-sql.ts';
+import { codeOf, sequenceCtes } from './sequence-sql.ts';
 
 /**
  * Paths as a Sankey diagram: how customers move step by step from or to an anchor.
  *
  * A step is an interaction (track/page/screen) named by its event, or by its touchpoint id when the
  * server injects `touchpointSql` (events matching no touchpoint are then skipped). With
- * `collapseRepeats` (default) consecutive identical steps count once: `A A B` is `A → B`.
- * Each customer contributes at most one path, so every node and link value counts customers.
+ * `collapseRepeats` (default) consecutive identical steps count once: `A A B` is `A → B`. Steps at
+ * the same millisecond are ordered by name. Each customer contributes at most one path, so every
+ * node and link value counts customers. One row of lists per customer is built in SQL (see
+ * `sequenceCtes`), and the paths are cut from it with list functions.
  *
  * - `start` only: the path begins at the customer's first `start` (step 0) and follows the next
  *   `depth − 1` steps (steps 1, 2, …).
@@ -35,72 +37,54 @@ export async function runPaths(
   store: Store, workspaceId: string, input: PathsRequestInput, options: TouchpointOptions = {},
 ): Promise<PathsResult> {
   const req = PathsRequestSchema.parse(input);
-  const flag = (p: Sql) => sql`CASE WHEN ${p} THEN 1 ELSE 0 END`;
-  const isStart = req.start ? matcherPredicate(req.start, options, 'start') : undefined;
-  const isEnd = req.end ? matcherPredicate(req.end, options, 'end') : undefined;
-  // Customers without the anchor cannot have a path: a cheap semi-join keeps them out of the sorts.
-  const having = (p: Sql) => sql`customer_id IN (SELECT customer_id FROM events WHERE workspace_id = ${workspaceId}${rangeFilter(raw('ts'), req)} AND ${p})`;
-  const common = {
-    workspaceId, range: req, exclude: req.exclude, collapseRepeats: req.collapseRepeats,
-    sessionGapMinutes: req.sessionGapMinutes, touchpointSql: options.touchpointSql,
-  };
+  const start = req.start ? anchorStepName(req.start, options, 'start') : undefined;
+  const end = req.end ? anchorStepName(req.end, options, 'end') : undefined;
   const sessions = req.sessionGapMinutes !== undefined;
   const depth = req.depth;
-  let query: Sql;
-
-  if (isEnd && !isStart) {
-    // Rows up to the first end; numbered backwards from it, so step = −(k − 1).
-    const ctes = sequenceCtes({
-      ...common, flags: { is_end: flag(isEnd) }, where: having(isEnd),
-      windowColumns: { ended_before: raw('coalesce(max(is_end) OVER (w ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0)') },
-      keep: raw('ended_before = 0'),
-    });
-    query = sql`
-    WITH ${ctes},
-    numbered AS (
-      SELECT step_name, row_number() OVER v AS k, lag(step_name) OVER v AS later_name,
-        ${sessions ? raw('coalesce(sum(new_session) OVER (v ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0)') : raw('0')} AS breaks
-      FROM seq_kept
-      WINDOW v AS (PARTITION BY customer_id ORDER BY ts DESC, message_id DESC)
-    )
-    SELECT step, name, next_name, count(*) AS n
-    FROM (SELECT 1 - k AS step, step_name AS name, CASE WHEN k > 1 THEN later_name END AS next_name FROM numbered WHERE k <= ${depth} AND breaks = 0) path
-    GROUP BY step, name, next_name`;
+  const ctes = sequenceCtes({
+    workspaceId, range: req, exclude: req.exclude, collapseRepeats: req.collapseRepeats,
+    sessionGapMinutes: req.sessionGapMinutes, touchpointSql: options.touchpointSql,
+  });
+  const after = (from: Sql, cond: Sql) => listFirstOr0(listFilter(sql`${listRange(sql`${from} + 1`, raw('n'))}`, 'li', cond));
+  // Per customer: the anchor position `a`, and the path as positions lo..hi of the kept steps,
+  // step = position − a. Positions are 1-based; 0 means "none".
+  let bounds: Sql;
+  if (end !== undefined && start === undefined) {
+    // The first end, and the depth − 1 steps before it (not before the session it is in).
+    const sessionStart = listMaxOr0(listFilter(listRange(raw('1'), raw('a')), 'li', raw('kb[li]')));
+    bounds = sql`
+    anchored AS (SELECT kc, kb, ${listIndexOf(raw('kc'), codeOf(end))} AS a FROM seq),
+    bounds AS (
+      SELECT kc, a, greatest(a - ${depth - 1}, ${sessions ? sessionStart : raw('1')}) AS lo, a AS hi
+      FROM anchored WHERE a > 0
+    )`;
   } else {
-    // From the first start (or each customer's first step), numbered forwards: step = k − 1.
-    const both = isStart && isEnd;
-    const ctes = sequenceCtes({
-      ...common,
-      flags: { ...(isStart ? { is_start: flag(isStart) } : {}), ...(isEnd ? { is_end: flag(isEnd) } : {}) },
-      where: both ? sql`${having(isStart)} AND ${having(isEnd)}` : isStart ? having(isStart) : undefined,
-      windowColumns: isStart ? { started: raw('max(is_start) OVER (w ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)') } : {},
-      keep: isStart ? raw('started = 1') : undefined,
-    });
-    // With an end: `ends_before` counts ends after the anchor and before this row (a start that is
-    // also an end does not end its own path); `ends_after` whether the customer reaches one at all.
-    const endCols = both
-      ? raw(`, coalesce(sum(is_end) OVER (v ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) - first_value(is_end) OVER v AS ends_before,
-          sum(is_end) OVER (v ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) - first_value(is_end) OVER v AS ends_after, is_end`)
-      : sql``;
-    const sessionCols = sessions
-      ? raw(`, sum(new_session) OVER (v ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) - first_value(new_session) OVER v AS breaks,
-          lead(new_session) OVER v AS next_new`)
-      : sql``;
-    const linkIf = [sql`k < ${depth}`, ...(sessions ? [raw('next_new = 0')] : []), ...(both ? [raw('NOT (k > 1 AND is_end = 1)')] : [])];
-    const rowIf = [sql`k <= ${depth}`, ...(sessions ? [raw('breaks = 0')] : []), ...(both ? [raw('ends_after > 0 AND (k = 1 OR ends_before = 0)')] : [])];
-    const nextName = sql`CASE WHEN ${join(linkIf, ' AND ')} THEN next_name END`;
-    query = sql`
-    WITH ${ctes},
-    numbered AS (
-      SELECT step_name, row_number() OVER v AS k, lead(step_name) OVER v AS next_name${sessionCols}${endCols}
-      FROM seq_kept
-      WINDOW v AS (PARTITION BY customer_id ORDER BY ts, message_id)
-    )
-    SELECT step, name, next_name, count(*) AS n
-    FROM (SELECT k - 1 AS step, step_name AS name, ${nextName} AS next_name FROM numbered WHERE ${join(rowIf, ' AND ')}) path
-    GROUP BY step, name, next_name`;
+    // The first start (or the first step), then up to depth − 1 steps, cut at the session's end and,
+    // with an end, at the first end after the start (customers who never reach it have no path).
+    const a = start === undefined ? raw('1') : listIndexOf(raw('kc'), codeOf(start));
+    const nextBreak = after(raw('a'), raw('kb[li]'));
+    // (Lambdas cannot hold subqueries: the end's code comes in as a column.)
+    const nextEnd = end === undefined ? raw('0') : after(raw('a'), raw('kc[li] = ec'));
+    const his = [sql`a + ${depth - 1}`, raw('n'), ...(sessions ? [raw('CASE WHEN b > 0 THEN b - 1 ELSE n END')] : []), ...(end !== undefined ? [raw('e')] : [])];
+    bounds = sql`
+    anchored AS (SELECT kc, kb, n, ${a} AS a, ${end === undefined ? raw('NULL') : codeOf(end)} AS ec FROM seq),
+    limits AS (SELECT kc, n, a, ${sessions ? nextBreak : raw('0')} AS b, ${nextEnd} AS e FROM anchored WHERE a > 0),
+    bounds AS (
+      SELECT kc, a, a AS lo, least(${join(his)}) AS hi
+      FROM limits${end !== undefined ? raw(' WHERE e > 0') : sql``}
+    )`;
   }
-  const rows = await store.query<Row>(query);
+  const rows = await store.query<Row>(sql`
+    WITH ${ctes},
+    ${bounds},
+    positions AS (SELECT kc, a, hi, ${listUnnest(listRange(raw('lo'), raw('hi')))} AS j FROM bounds),
+    links AS (
+      SELECT j - a AS step, kc[j] AS code, CASE WHEN j < hi THEN kc[j + 1] END AS next_code, count(*) AS n
+      FROM positions
+      GROUP BY j - a, kc[j], CASE WHEN j < hi THEN kc[j + 1] END
+    )
+    SELECT l.step, d.step_name AS name, nd.step_name AS next_name, l.n
+    FROM links l JOIN seq_dict d ON d.code = l.code LEFT JOIN seq_dict nd ON nd.code = l.next_code`);
   return toSankey(rows, req.minCount, req.limit);
 }
 

@@ -30,10 +30,11 @@ describe('topPaths', () => {
     expect(r.customers).toBe(7);
     expect(r.paths).toEqual([
       { steps: [PROD, ADD, CHK, ORD], customers: 3, share: 3 / 7 },
-      { steps: [PV, PROD, ADD, CHK, ORD], customers: 1, share: 1 / 7 },
+      // Ties in name order, step by step: Checkout Started < Order Completed < Page Viewed < Product Viewed.
       { steps: [CHK, ORD], customers: 1, share: 1 / 7 },
-      { steps: [PROD, ORD], customers: 1, share: 1 / 7 },
       { steps: [ORD], customers: 1, share: 1 / 7 },
+      { steps: [PV, PROD, ADD, CHK, ORD], customers: 1, share: 1 / 7 },
+      { steps: [PROD, ORD], customers: 1, share: 1 / 7 },
     ]);
   });
 
@@ -42,7 +43,7 @@ describe('topPaths', () => {
     expect(r.customers).toBe(7);
     expect(r.paths).toEqual([
       { steps: [CHK, ORD], customers: 5, share: 5 / 7 },
-      { steps: [PROD, ORD], customers: 1, share: 1 / 7 },
+      { steps: [ORD], customers: 1, share: 1 / 7 },
     ]);
   });
 
@@ -67,9 +68,13 @@ describe('topPaths', () => {
   });
 
   it('with touchpoints, steps are touchpoint ids where one matches and event names elsewhere', async () => {
-    const touchpointSql = sql`(CASE WHEN event IN (${PROD}, ${ADD}) THEN ${'browse'} END)`;
+    const touchpointSql = sql`(CASE WHEN event IN (${PROD}, ${ADD}) THEN ${'browse'} WHEN event IN (${CHK}, ${ORD}) THEN ${'checkout'} END)`;
     const r = await topPaths(store, WS, { outcome: 'purchase' }, { touchpointSql });
-    expect(r.paths[0]).toEqual({ steps: ['browse', CHK, ORD], customers: 3, share: 3 / 7 });
+    // Order Completed keeps its name, so it is not merged into the checkout touchpoint before it.
+    expect(r.paths[0]).toEqual({ steps: ['browse', 'checkout', ORD], customers: 3, share: 3 / 7 });
+    const left = await topPaths(store, WS, { outcome: 'abandonment' }, { touchpointSql });
+    // For abandonment the cart events keep their names: a1, a4 browse → Add → Checkout Started → Payment Failed.
+    expect(left.paths[0]).toEqual({ steps: ['browse', ADD, CHK, PF], customers: 2, share: 2 / 3 });
   });
 
   it('is empty without data', async () => {

@@ -1,9 +1,12 @@
-import { dialectFn, join, raw, sql } from '../../storage/sql.ts';
+import { join, raw, sql, type Sql } from '../../storage/sql.ts';
+import {
+  listAgg, listAggOrdered, listContains, listFilter, listFirstOr0, listIndexOf, listLen, listMap, listMaxOr0, listRange, listSlice,
+} from '../common/list-sql.ts';
 import type { Store } from '../../storage/store.ts';
 import type { TouchpointOptions } from '../common/step.ts';
-import { DAY_MS, rangeFilter } from '../common/time-range.ts';
+import { DAY_MS } from '../common/time-range.ts';
 import { TopPathsRequestSchema, type TopPath, type TopPathsRequestInput, type TopPathsResult } from './schema.ts';
-import { sequenceCtes } from './sequence-sql.ts';
+import { codeOf, sequenceCtes } from './sequence-sql.ts';
 
 /**
  * The most common paths to purchase and to abandonment, one path per customer.
@@ -17,8 +20,10 @@ import { sequenceCtes } from './sequence-sql.ts';
  *
  * Steps are as in `runPaths` (interactions, repeats collapsed by default) and sessions break after
  * `sessionGapMinutes` of inactivity (default 30). With `touchpointSql`, steps are touchpoint ids where
- * one matches and event names elsewhere, so purchases and cart events are never lost. `share` is the
- * path's customers over all customers with the outcome. Ties in count are ordered by the steps.
+ * one matches and event names elsewhere; the events the outcome is decided on (the purchase, and for
+ * abandonment the cart events) keep their event names, so no touchpoint run can hide them. `share`
+ * is the path's customers over all customers with the outcome. Ties in count are ordered by their
+ * steps' names, compared step by step from the first.
  *
  * @example
  * await topPaths(store, ws, { outcome: 'abandonment', limit: 5 });
@@ -32,76 +37,60 @@ export async function topPaths(
   const abandonment = req.outcome === 'abandonment';
   // Abandonment looks past `to` for a purchase that would cancel it.
   const scanTo = abandonment && req.to ? new Date(req.to.getTime() + req.abandonWithinDays * DAY_MS) : req.to;
-  const stepName = options.touchpointSql ? sql`coalesce(${options.touchpointSql}, event)` : undefined;
-  const inRangeIf = (col: string) => (abandonment && req.to ? sql`${raw(col)} < ${req.to}` : raw('TRUE'));
-  const outcomeEvents = abandonment ? req.abandonEvents : [req.purchaseEvent];
-  // Only customers with the outcome's event in range can have a path: keep the rest out of the sorts.
-  const having = sql`customer_id IN (SELECT customer_id FROM events WHERE workspace_id = ${workspaceId}${rangeFilter(raw('ts'), req)}
-    AND event IN (${join(outcomeEvents.map((e) => sql`${e}`))}))`;
+  // With touchpoints, the events the outcome is decided on keep their own names, so that a
+  // touchpoint spanning, say, Checkout Started and Order Completed cannot hide the purchase.
+  const outcomeEvents = abandonment ? [req.purchaseEvent, ...req.abandonEvents] : [req.purchaseEvent];
+  const names = (list: readonly string[]) => join(list.map((e) => sql`${e}`));
+  const stepName = options.touchpointSql
+    ? sql`CASE WHEN event IN (${names(outcomeEvents)}) THEN event ELSE coalesce(${options.touchpointSql}, event) END`
+    : undefined;
   const ctes = sequenceCtes({
     workspaceId, range: { from: req.from, to: scanTo }, exclude: req.exclude, collapseRepeats: req.collapseRepeats,
-    sessionGapMinutes: req.sessionGapMinutes, touchpointSql: stepName, where: having,
-    flags: {
-      is_purchase: sql`CASE WHEN event = ${req.purchaseEvent} THEN 1 ELSE 0 END`,
-      is_abandon: sql`CASE WHEN event IN (${join(req.abandonEvents.map((e) => sql`${e}`))}) THEN 1 ELSE 0 END`,
-    },
-    windowColumns: abandonment
-      ? { next_purchase: raw('min(CASE WHEN is_purchase = 1 THEN ts END) OVER (w ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING)') }
-      : {},
+    sessionGapMinutes: req.sessionGapMinutes, touchpointSql: options.touchpointSql, stepName,
   });
+  const kbAt = raw('kb[li]');
+  // The session around position `p` starts at the last session start at or before it.
+  const sessionStart = (p: string) => listMaxOr0(listFilter(listRange(raw('1'), raw(p)), 'li', kbAt));
 
-  // A session's target row: its first purchase, or its first cart step not followed by a purchase
-  // within the window; the path ends there (purchase) or at the session's last step in range (abandonment).
-  const withinSeconds = req.abandonWithinDays * 86_400;
-  const gap = dialectFn((d) => d.secondsBetween(raw('ts'), raw('next_purchase')));
-  const target = abandonment
-    ? sql`min(CASE WHEN is_abandon = 1 AND ${inRangeIf('ts')} AND (next_purchase IS NULL OR ${gap} > ${withinSeconds}) THEN rn END) AS t_rn,
-      max(CASE WHEN ${inRangeIf('ts')} THEN rn END) AS end_rn`
-    : raw('min(CASE WHEN is_purchase = 1 THEN rn END) AS t_rn, min(CASE WHEN is_purchase = 1 THEN rn END) AS end_rn');
-  const cols = Array.from({ length: req.depth }, (_, k) => raw(`s${k}`));
-  const pivot = join(cols.map((c, k) => sql`max(CASE WHEN t.end_rn - m.rn = ${k} THEN m.step_name END) AS ${c}`));
-
-  const rows = await store.query<Record<string, string | number | null>>(sql`
-    WITH ${ctes},
-    numbered AS (
-      SELECT customer_id, ts, step_name, is_purchase, is_abandon${abandonment ? raw(', next_purchase') : sql``},
-        sum(new_session) OVER (v ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS session,
-        row_number() OVER v AS rn
-      FROM seq_kept
-      WINDOW v AS (PARTITION BY customer_id ORDER BY ts, message_id)
+  // Per customer the path's last position `hi` (0: no path) and its session's first position `s`.
+  let target: Sql;
+  if (abandonment) {
+    // Positions in range; purchase positions; the first cart step in range with no purchase within
+    // the window after it; the end of its session (in range).
+    const inRange = req.to ? listLen(listFilter(raw('kt'), 'lv', sql`lv < ${req.to.getTime()}`)) : raw('n');
+    const nextPurchase = listFirstOr0(listFilter(raw('pp'), 'lj', raw('lj > li')));
+    const abandoned = listFirstOr0(listFilter(listRange(raw('1'), raw('r')), 'li',
+      sql`${listContains(raw('ac'), raw('kc[li]'))} AND (${nextPurchase} = 0 OR kt[${nextPurchase}] - kt[li] > ${Math.round(req.abandonWithinDays * DAY_MS)})`));
+    const nextBreak = listFirstOr0(listFilter(listRange(raw('t + 1'), raw('n')), 'li', kbAt));
+    target = sql`
+    codes AS (
+      SELECT kc, kt, kb, n, ${inRange} AS r, ${listFilter(listRange(raw('1'), raw('n')), 'li', raw('kc[li] = pc'))} AS pp, ac
+      FROM seq, (SELECT ${codeOf(req.purchaseEvent)} AS pc, (SELECT ${listAgg(raw('code'))} FROM seq_dict WHERE step_name IN (${names(req.abandonEvents)})) AS ac) consts
     ),
-    sessions AS (
-      SELECT customer_id, session, ${target}
-      FROM numbered
-      GROUP BY customer_id, session
-    ),
+    found AS (SELECT kc, kb, n, r, ${abandoned} AS t FROM codes),
     targets AS (
-      SELECT customer_id, session, end_rn
-      FROM (SELECT customer_id, session, end_rn, row_number() OVER (PARTITION BY customer_id ORDER BY t_rn) AS k
-            FROM sessions WHERE t_rn IS NOT NULL) ranked
-      WHERE k = 1
-    ),
+      SELECT kc, least(CASE WHEN b > 0 THEN b - 1 ELSE n END, r) AS hi, ${sessionStart('t')} AS s
+      FROM (SELECT kc, kb, n, r, t, ${nextBreak} AS b FROM found WHERE t > 0) cut
+    )`;
+  } else {
+    target = sql`
+    found AS (SELECT kc, kb, ${listIndexOf(raw('kc'), codeOf(req.purchaseEvent))} AS hi FROM seq),
+    targets AS (SELECT kc, hi, ${sessionStart('hi')} AS s FROM found WHERE hi > 0)`;
+  }
+  const rows = await store.query<{ steps: string[]; n: number; total: number }>(sql`
+    WITH ${ctes},
+    ${target},
     paths AS (
-      SELECT m.customer_id, ${pivot}
-      FROM numbered m JOIN targets t ON m.customer_id = t.customer_id AND m.session = t.session
-      WHERE m.rn > t.end_rn - ${req.depth} AND m.rn <= t.end_rn
-      GROUP BY m.customer_id
-    )
-    SELECT ${join(cols)}, count(*) AS n, sum(count(*)) OVER () AS total
-    FROM paths
-    GROUP BY ${join(cols)}
-    ORDER BY n DESC, ${join(cols)}
-    LIMIT ${req.limit}`);
+      SELECT ${listSlice(raw('kc'), sql`greatest(s, hi - ${req.depth - 1})`, raw('hi'))} AS path, count(*) AS n
+      FROM targets
+      GROUP BY 1
+    ),
+    ranked AS (SELECT path, n, sum(n) OVER () AS total FROM paths ORDER BY n DESC, path LIMIT ${req.limit})
+    SELECT ${listMap(raw('path'), 'lv', raw('names[lv]'))} AS steps, n, total
+    FROM ranked, (SELECT ${listAggOrdered(raw('step_name'), raw('code'))} AS names FROM seq_dict) dict
+    ORDER BY n DESC, path`);
 
   const customers = rows.length > 0 ? Number(rows[0].total) : 0;
-  const paths: TopPath[] = rows.map((r) => {
-    const steps: string[] = [];
-    for (let k = req.depth - 1; k >= 0; k--) {
-      const s = r[`s${k}`];
-      if (typeof s === 'string') steps.push(s);
-    }
-    const n = Number(r.n);
-    return { steps, customers: n, share: n / customers };
-  });
+  const paths: TopPath[] = rows.map((r) => ({ steps: [...r.steps], customers: r.n, share: r.n / customers }));
   return { outcome: req.outcome, customers, paths };
 }

@@ -1,5 +1,6 @@
 import { dialectFn, join, raw, sql } from '../../storage/sql.ts';
 import type { Store } from '../../storage/store.ts';
+import { quantileSql } from '../common/dialect-sql.ts';
 import { cohortCte, type CohortScope } from './cohort-sql.ts';
 import type { TimeBetween } from './schema.ts';
 
@@ -16,52 +17,40 @@ export const GAP_BUCKETS: readonly { label: string; fromDays: number; toDays: nu
   { label: '≥ 365 days', fromDays: 365, toDays: null },
 ];
 
-const QUANTILES = [0.5, 0.75] as const;
-
 /**
- * Days between consecutive `event`s of the same cohort members (up to `asOf`): count, mean,
- * median and 75th percentile (linear interpolation between closest ranks, as `quantile_cont` and
- * numpy's default), and a histogram. The quantiles are read as the one or two ranked gaps they
- * fall between, which every SQL engine can do with `row_number`, rather than with a dialect's
- * quantile function.
+ * Days between consecutive `event`s of the same cohort member (up to `asOf`): count, mean, median
+ * and 75th percentile (linear interpolation between closest ranks, as `quantile_cont`), and a
+ * histogram with `fromDays` ≤ gap < `toDays`. One aggregate over the gaps.
  */
 export async function timeBetween(store: Store, scope: CohortScope): Promise<TimeBetween> {
-  const gapsCte = sql`
+  const days = raw('days');
+  const buckets = join(GAP_BUCKETS.map((b, i) => {
+    const cond = b.toDays === null ? sql`days >= ${b.fromDays}` : sql`days >= ${b.fromDays} AND days < ${b.toDays}`;
+    return sql`sum(CASE WHEN ${cond} THEN 1 ELSE 0 END) AS ${raw(`b${i}`)}`;
+  }));
+  const [row] = await store.query<Record<string, number | null>>(sql`
     WITH ${cohortCte(scope)},
     purchases AS (
-      SELECT e.customer_id, e.ts, lag(e.ts) OVER (PARTITION BY e.customer_id ORDER BY e.ts) AS prev_ts
+      SELECT e.ts, lag(e.ts) OVER (PARTITION BY e.customer_id ORDER BY e.ts) AS prev_ts
       FROM cohort c JOIN events e ON e.customer_id = c.customer_id
       WHERE e.workspace_id = ${scope.workspaceId} AND e.event = ${scope.event} AND e.ts <= ${scope.asOf}
     ),
     gaps AS (
       SELECT ${dialectFn((d) => d.secondsBetween(raw('prev_ts'), raw('ts')))} / 86400.0 AS days
       FROM purchases WHERE prev_ts IS NOT NULL
-    )`;
-  const bucketOf = sql`CASE ${join(GAP_BUCKETS.map((b, i) => (b.toDays === null ? sql`ELSE ${i}` : sql`WHEN days < ${b.toDays} THEN ${i}`)), ' ')} END`;
-  const buckets = await store.query<{ bucket: number; n: number; total_days: number }>(sql`
-    ${gapsCte}
-    SELECT ${bucketOf} AS bucket, count(*) AS n, sum(days) AS total_days FROM gaps GROUP BY 1`);
-  const positions = join(QUANTILES.flatMap((q) => [sql`i = floor(${q} * (n - 1))`, sql`i = ceil(${q} * (n - 1))`]), ' OR ');
-  const ranked = await store.query<{ i: number; n: number; days: number }>(sql`
-    ${gapsCte},
-    ranked AS (SELECT days, row_number() OVER (ORDER BY days) - 1 AS i, count(*) OVER () AS n FROM gaps)
-    SELECT i, n, days FROM ranked WHERE ${positions} ORDER BY i`);
-
-  const counts = GAP_BUCKETS.map((_, i) => buckets.find((b) => Number(b.bucket) === i)?.n ?? 0);
-  const intervals = counts.reduce((s, n) => s + n, 0);
-  const totalDays = buckets.reduce((s, b) => s + Number(b.total_days), 0);
-  const at = new Map(ranked.map((r) => [Number(r.i), Number(r.days)]));
-  const quantile = (q: number) => {
-    if (intervals === 0) return null;
-    const pos = q * (intervals - 1);
-    const lo = at.get(Math.floor(pos))!, hi = at.get(Math.ceil(pos))!;
-    return lo + (hi - lo) * (pos - Math.floor(pos));
-  };
+    )
+    SELECT count(*) AS n, avg(days) AS mean, ${quantileSql(days, 0.5)} AS median, ${quantileSql(days, 0.75)} AS p75, ${buckets}
+    FROM gaps`);
+  const intervals = Number(row?.n ?? 0);
+  const num = (v: number | null | undefined) => (intervals === 0 || v === null || v === undefined ? null : Number(v));
   return {
     intervals,
-    meanDays: intervals === 0 ? null : totalDays / intervals,
-    medianDays: quantile(0.5),
-    p75Days: quantile(0.75),
-    buckets: GAP_BUCKETS.map((b, i) => ({ ...b, count: counts[i], share: intervals === 0 ? 0 : counts[i] / intervals })),
+    meanDays: num(row?.mean),
+    medianDays: num(row?.median),
+    p75Days: num(row?.p75),
+    buckets: GAP_BUCKETS.map((b, i) => {
+      const count = Number(row?.[`b${i}`] ?? 0);
+      return { ...b, count, share: intervals === 0 ? 0 : count / intervals };
+    }),
   };
 }

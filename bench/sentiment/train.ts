@@ -1,0 +1,172 @@
+/**
+ * Trains the shipped sentiment model: src/voc/text/model/sentiment-model.json and its README.
+ *
+ *   npx tsx bench/sentiment/train.ts [DIR] [--olist DIR] [--out FILE]
+ *
+ * DIR is shared/data/sentiment (default /work/shared/data/sentiment). Only sets whose licence says
+ * "may train" are read (shared/data/README.md): XLM-T train_* (en, de, es, fr, pt, it, ar), the
+ * training part of the Hebrew comments, and the training part of the Olist reviews (Portuguese).
+ * The held-out parts (XLM-T val_*, the 1-in-5 hash split of Hebrew and Olist) are never read here.
+ * Polish, Turkish and Chinese are evaluation-only and are not read at all. Deterministic: the same
+ * data gives the same file.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { featureHashes } from '../../src/voc/text/features.ts';
+import { lexiconFor, LEXICON_LANGUAGES } from '../../src/voc/text/lexicon/index.ts';
+import { scoreTokens } from '../../src/voc/text/lexicon/scorer.ts';
+import { lexiconFeature, type SentimentModelFile } from '../../src/voc/text/model.ts';
+import { textTokens } from '../../src/voc/text/normalize.ts';
+import { loadHebrew, loadOlist, loadXlmt, type Example } from './data.ts';
+import { trainLogReg, type SparseExample } from './logreg.ts';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+/** Chosen by 5-fold cross-validation on the training parts only (see the model README). */
+export const TRAIN_OPTIONS = { epochs: 10, lr: 0.1, l2: 1e-4, seed: 1 };
+
+/** Negators for the languages that have a model but no hand-written lexicon. */
+const EXTRA_NEGATORS: Record<string, string[]> = {
+  it: ['non', 'mai', 'senza', 'nessun', 'nessuno', 'nessuna', 'niente', 'nulla', 'né'],
+  ar: ['لا', 'لم', 'لن', 'ليس', 'ليست', 'ما', 'مش', 'مو', 'غير', 'بدون'],
+};
+
+interface Source {
+  name: string;
+  licence: string;
+  examples: Example[];
+}
+
+export function negatorsFor(lang: string): string[] {
+  if (LEXICON_LANGUAGES.includes(lang)) return lexiconFor(lang).negatorTokens.flatMap((n) => textTokens(n));
+  return (EXTRA_NEGATORS[lang] ?? []).flatMap((n) => textTokens(n));
+}
+
+export function toSparse(lang: string, negators: ReadonlySet<string>, examples: readonly Example[]): SparseExample[] {
+  const lex = lexiconFor(lang);
+  return examples
+    .filter((e) => e.label !== 'neutral')
+    .map((e) => {
+      const toks = textTokens(e.text);
+      return {
+        features: featureHashes(toks, negators),
+        dense: [lexiconFeature(scoreTokens(lex, toks).sum)],
+        y: e.label === 'positive' ? 1 : 0,
+      };
+    });
+}
+
+export function trainingSources(dir: string, olistDir: string): Record<string, Source[]> {
+  const xlmt = (lang: string): Source => ({
+    name: `XLM-T ${lang} train split (cardiffnlp/xlm-t data/sentiment, train_text.txt + train_labels.txt; neutral dropped)`,
+    licence: 'Apache-2.0 repository; may train (shared/data/README.md)',
+    examples: loadXlmt(dir, lang, 'train'),
+  });
+  return {
+    en: [xlmt('en')], de: [xlmt('de')], es: [xlmt('es')], fr: [xlmt('fr')], it: [xlmt('it')], ar: [xlmt('ar')],
+    pt: [
+      xlmt('pt'),
+      {
+        name: 'Olist order reviews, training part (scores 1–2 negative, 4–5 positive; 3 dropped; 4 in 5 by text hash)',
+        licence: 'MIT (olist/work-at-olist-data); may train',
+        examples: loadOlist(olistDir, 'train'),
+      },
+    ],
+    he: [{
+      name: 'Hebrew comments (omilab/Neural-Sentiment-Analyzer-for-Modern-Hebrew token_train.tsv), training part (4 in 5 by text hash; off-topic dropped)',
+      licence: 'MIT; may train',
+      examples: loadHebrew(dir, 'train'),
+    }],
+  };
+}
+
+function pack(weights: Map<number, number>) {
+  let max = 0;
+  for (const w of weights.values()) max = Math.max(max, Math.abs(w));
+  const scale = max / 127 || 1;
+  const kept = [...weights].map(([k, w]) => [k, Math.round(w / scale)] as const).filter(([, q]) => q !== 0);
+  kept.sort((a, b) => a[0] - b[0]);
+  const keys = Buffer.alloc(kept.length * 4);
+  const ws = Buffer.alloc(kept.length);
+  kept.forEach(([k, q], i) => {
+    keys.writeUInt32LE(k, i * 4);
+    ws.writeInt8(q, i);
+  });
+  return { scale, keys: keys.toString('base64'), weights: ws.toString('base64'), count: kept.length };
+}
+
+function readme(file: SentimentModelFile, counts: Record<string, { pos: number; neg: number; features: number }>, sources: Record<string, Source[]>): string {
+  const rows = Object.keys(file.languages).sort().map((l) => {
+    const c = counts[l];
+    return `| ${l} | ${sources[l].map((s) => s.name).join('; ')} | ${c.pos} / ${c.neg} | ${c.features} |`;
+  });
+  return `# Shipped sentiment model
+
+\`sentiment-model.json\` is one binary (positive vs negative) logistic regression per language over hashed
+word, word-pair and character 3–5-gram features with negation marking (\`../features.ts\`), plus the
+hand-written lexicon score (\`../lexicon/\`) as one more input. Weights are int8-quantised.
+
+Generated by \`npx tsx bench/sentiment/train.ts\` (do not edit by hand). Options: ${JSON.stringify(TRAIN_OPTIONS)}
+(AdaGrad, L2; chosen by 5-fold cross-validation on the training parts only). Trained ${file.trainedAt.slice(0, 10)}.
+
+## Training sets
+
+Only data whose licence allows training a shipped model (\`shared/data/README.md\`, "may train"). No text is
+stored in the model, only feature hashes and weights.
+
+| language | training set | positive / negative examples | features kept |
+| --- | --- | --- | --- |
+${rows.join('\n')}
+
+Licences: XLM-T — ${sources.en[0].licence}; Hebrew — MIT; Olist — MIT (official repository).
+
+## Held out, never trained on
+
+XLM-T \`val_*\` files, the 1-in-5 hash split of the Hebrew comments and of the Olist reviews
+(\`bench/sentiment/data.ts\`, \`isHeldOut\`). These are what \`bench/sentiment/index.ts\` measures.
+
+## Not used at all
+
+Polish (PolEmo 2.0), Turkish (beyazperde) and Chinese (waimai_10k) are evaluation-only: Polish, Turkish and
+Chinese sentiment comes from the hand-written lexicons alone, and those files only measure it.
+`;
+}
+
+export function train(dir: string, olistDir: string, out: string): SentimentModelFile {
+  const sources = trainingSources(dir, olistDir);
+  const file: SentimentModelFile = { format: 'touchpoint-sentiment/1', trainedAt: new Date().toISOString(), trainingSets: {}, languages: {} };
+  const counts: Record<string, { pos: number; neg: number; features: number }> = {};
+  for (const [lang, srcs] of Object.entries(sources)) {
+    const negList = negatorsFor(lang);
+    const negators = new Set(negList);
+    const examples = srcs.flatMap((s) => toSparse(lang, negators, s.examples));
+    const t0 = performance.now();
+    const model = trainLogReg(examples, TRAIN_OPTIONS);
+    const packed = pack(model.weights);
+    file.trainingSets[lang] = srcs.map((s) => s.name);
+    file.languages[lang] = {
+      negators: negList, bias: model.bias, lexicon: model.dense[0] ?? 0,
+      scale: packed.scale, keys: packed.keys, weights: packed.weights,
+    };
+    const pos = examples.filter((e) => e.y === 1).length;
+    counts[lang] = { pos, neg: examples.length - pos, features: packed.count };
+    process.stderr.write(`· ${lang}: ${examples.length} examples, ${packed.count} features, lexicon weight ${(model.dense[0] ?? 0).toFixed(2)}, ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
+  }
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, JSON.stringify(file));
+  writeFileSync(resolve(dirname(out), 'README.md'), readme(file, counts, sources));
+  return file;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { olist: { type: 'string' }, out: { type: 'string' } },
+  });
+  const dir = resolve(positionals[0] ?? '/work/shared/data/sentiment');
+  const olist = resolve(values.olist ?? `${dir}/../olist`);
+  const out = resolve(values.out ?? `${ROOT}/src/voc/text/model/sentiment-model.json`);
+  train(dir, olist, out);
+  process.stderr.write(`· wrote ${out}\n`);
+}

@@ -1,0 +1,97 @@
+import { dialectFn, join, raw, sql, type Sql } from '../../storage/sql.ts';
+import { argMaxIfSql } from '../common/dialect-sql.ts';
+import { touchpointIndexSql, type JourneyLayout } from '../common/journey-layout.ts';
+import { INTERACTION_TYPES } from '../common/step.ts';
+import { rangeFilter, type TimeRange } from '../common/time-range.ts';
+import { PAGE_LOAD } from '../friction/friction-events.ts';
+
+export interface DropoffScope {
+  workspaceId: string;
+  layout: JourneyLayout;
+  range: TimeRange;
+  windowMs: number | null;
+  customers?: Sql;
+  limit: number;
+}
+
+const n = (v: number) => raw(String(v));
+const col = (p: string, i: number) => raw(`${p}${i}`);
+
+/**
+ * Stage transitions and where the customers who dropped off were last, in one statement:
+ *
+ * - `do_cs`: per customer, the first time `f_i` in each stage (one scan, one CASE per event) and
+ *   `x_i`, the first time in any later stage (the least later `f`). As on the map, a customer
+ *   entered stage i when `f_i ≤ x_i` (or no `x_i`), reached the next stage when they entered it too,
+ *   and moved on when `x_i` exists — within `window` of `f_i` when a window is given.
+ * - `do_drop`: the (customer, stage) pairs of customers who entered and did not move on.
+ * - `do_last`: for each pair, the customer's last touchpoint event and last interaction (`Page Load`
+ *   timings left out) at or after `f_i` (and within the window): a second scan, only over the
+ *   events of customers who dropped off somewhere.
+ *
+ * Rows: `R` (stage i: reached a, reachedNext b, advanced c), `T` (stage i, touchpoint k2: customers a),
+ * `E` (stage i, event name: customers a), each ranking cut to `limit`.
+ */
+export function dropoffSql(s: DropoffScope): Sql {
+  const { layout } = s;
+  const S = layout.stages.length;
+  const K = layout.touchpoints.length;
+  const scope = sql`workspace_id = ${s.workspaceId}${rangeFilter(raw('ts'), s.range)}${s.customers ? sql` AND customer_id IN (${s.customers})` : sql``}`;
+  const epoch = dialectFn((d) => d.epochMs(raw('ts')));
+  const INF = raw('9223372036854775807');
+  const firsts = layout.stages.map((st) => sql`min(CASE WHEN tp >= ${n(st.first)} AND tp < ${n(st.end)} THEN t END) AS ${col('f', st.index)}`);
+  const later = layout.stages.map((st) => {
+    if (st.index === S - 1) return sql`CAST(NULL AS BIGINT) AS ${col('x', st.index)}`;
+    const fs = layout.stages.slice(st.index + 1).map((l) => sql`coalesce(${col('f', l.index)}, ${INF})`);
+    return sql`nullif(${fs.length === 1 ? fs[0] : sql`least(${join(fs)})`}, ${INF}) AS ${col('x', st.index)}`;
+  });
+  const within = (a: Sql, from: Sql) => (s.windowMs === null ? sql`${a} IS NOT NULL` : sql`${a} <= ${from} + ${n(s.windowMs)}`);
+  const entered = (i: number) => sql`(${col('f', i)} IS NOT NULL AND (${col('x', i)} IS NULL OR ${col('f', i)} <= ${col('x', i)}))`;
+
+  const counts: Sql[] = [];
+  const pairs: Sql[] = [];
+  for (const st of layout.stages.slice(0, -1)) {
+    const i = st.index;
+    const f = col('f', i);
+    counts.push(sql`SELECT 'R' AS kind, ${n(i)} AS k, CAST(NULL AS INTEGER) AS k2, CAST(NULL AS VARCHAR) AS label,
+      count(*) AS a, count(CASE WHEN ${entered(i + 1)} AND ${within(col('f', i + 1), f)} THEN 1 END) AS b,
+      count(CASE WHEN ${within(col('x', i), f)} THEN 1 END) AS c
+      FROM do_cs WHERE ${entered(i)}`);
+    const lim = s.windowMs === null ? raw('CAST(NULL AS BIGINT)') : sql`${f} + ${n(s.windowMs)}`;
+    pairs.push(sql`SELECT customer_id, ${n(i)} AS i, ${f} AS f, ${lim} AS lim FROM do_cs WHERE ${entered(i)} AND NOT coalesce(${within(col('x', i), f)}, FALSE)`);
+  }
+  if (pairs.length === 0) pairs.push(sql`SELECT CAST(NULL AS VARCHAR) AS customer_id, 0 AS i, CAST(NULL AS BIGINT) AS f, CAST(NULL AS BIGINT) AS lim WHERE FALSE`);
+
+  const ranked = (kind: 'T' | 'E', key: 'last_tp' | 'last_event') => sql`SELECT * FROM (
+      SELECT ${kind} AS kind, i AS k, ${raw(kind === 'T' ? 'last_tp' : 'CAST(NULL AS INTEGER)')} AS k2, ${raw(kind === 'E' ? 'last_event' : 'CAST(NULL AS VARCHAR)')} AS label,
+        count(*) AS a, CAST(NULL AS BIGINT) AS b, CAST(NULL AS BIGINT) AS c,
+        row_number() OVER (PARTITION BY i ORDER BY count(*) DESC, ${raw(key)}) AS rank
+      FROM do_last WHERE ${raw(key)} IS NOT NULL GROUP BY i, ${raw(key)}
+    ) r WHERE rank <= ${n(s.limit)}`;
+
+  return sql`WITH do_cs AS (
+    SELECT *, ${join(later)} FROM (
+      SELECT customer_id, ${join(firsts)}
+      FROM (SELECT customer_id, ${epoch} AS t, ${touchpointIndexSql(layout)} AS tp FROM events WHERE ${scope}) e
+      GROUP BY customer_id
+    ) c
+  ),
+  do_drop AS (${join(pairs, '\n    UNION ALL\n    ')}),
+  do_last AS (
+    SELECT d.customer_id, d.i,
+      ${argMaxIfSql(raw('e.tp'), sql`e.t * ${n(K + 1)} + e.tp`, raw('e.tp IS NOT NULL'))} AS last_tp,
+      ${argMaxIfSql(raw('e.event'), raw('e.t'), sql`e.type IN ${INTERACTION_TYPES} AND e.event <> ${PAGE_LOAD}`)} AS last_event
+    FROM do_drop d JOIN (
+      SELECT customer_id, ${epoch} AS t, event, type, ${touchpointIndexSql(layout)} AS tp
+      FROM events WHERE ${scope} AND customer_id IN (SELECT customer_id FROM do_drop)
+    ) e ON e.customer_id = d.customer_id AND e.t >= d.f AND (d.lim IS NULL OR e.t <= d.lim)
+    GROUP BY d.customer_id, d.i
+  )
+  SELECT kind, k, k2, label, a, b, c FROM (
+    ${join(counts, '\n    UNION ALL\n    ')}
+  ) counts
+  UNION ALL
+  SELECT kind, k, k2, label, a, b, c FROM (${ranked('T', 'last_tp')}) t
+  UNION ALL
+  SELECT kind, k, k2, label, a, b, c FROM (${ranked('E', 'last_event')}) e`;
+}

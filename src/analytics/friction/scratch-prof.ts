@@ -1,0 +1,23 @@
+import { DuckDBInstance } from '@duckdb/node-api';
+import { readFileSync } from 'node:fs';
+import { frictionStatement } from './friction-statement.ts';
+import { FrictionRequestSchema, FRICTION_SIGNALS } from './schema.ts';
+import { duckdb } from '../../storage/sql.ts';
+const inst = await DuckDBInstance.create(process.argv[2]);
+const conn = await inst.connect();
+const req = FrictionRequestSchema.parse({});
+const q = frictionStatement({ workspaceId: 'ws_bench', req, signals: FRICTION_SIGNALS, windowMs: 14 * 864e5, repeatWindowMs: 30 * 864e5, asOfMs: Date.parse('2025-04-01') });
+const { text, values } = q.compile(duckdb);
+const inl = text.replace(/\$(\d+)/g, (_, i) => { const v = values[Number(i) - 1]; return typeof v === 'string' ? `'${v.replace(/'/g, "''")}'` : String(v); });
+await conn.run(`PRAGMA enable_profiling = 'json'`);
+await conn.run(`PRAGMA profiling_output = '/tmp/jm-bench/fprof.json'`);
+await conn.run(inl);
+const p = JSON.parse(readFileSync('/tmp/jm-bench/fprof.json', 'utf8'));
+const walk = (node: any, depth: number) => {
+  const name = node.operator_name ?? node.operator_type ?? node.name;
+  const t = node.operator_timing ?? 0;
+  if (t > 0.03) console.log(' '.repeat(depth * 2) + name, t.toFixed(3), node.operator_cardinality ?? '', (node.extra_info && JSON.stringify(node.extra_info).slice(0, 120)) || '');
+  for (const c of node.children ?? []) walk(c, depth + 1);
+};
+console.log('total', p.latency);
+walk(p, 0);

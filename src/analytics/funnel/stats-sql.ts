@@ -1,0 +1,46 @@
+import { join, raw, sql, type Sql } from '../../storage/sql.ts';
+import { col, cte, int, median } from './sql-parts.ts';
+
+/**
+ * Per-step statistics of the chosen attempts, in long form: one row per (group, step) with the
+ * customer count, the sum and the median of the time from the previous step, and one row per
+ * (group, step, time bucket) with its count. Few groups, so a handful of cheap GROUP BYs instead of
+ * one aggregate per step and bucket.
+ *
+ * Reads CTE `source` (depth, t0 … t{k-1}, v). Rows: `grp` (0: all customers, 1: a breakdown value),
+ * `value`, `j` (step), `b` (bucket index, -1 on step rows), `n`, `s` (sum ms), `q` (median ms).
+ */
+export interface StatsPlan {
+  source: string;
+  steps: number;
+  /** Lower bounds of the time buckets, in ms. */
+  edges: readonly number[];
+  /** Breakdown values kept (most customers first), or null for no breakdown. */
+  limit: number | null;
+}
+
+export function statsSql(p: StatsPlan): { ctes: Sql[]; body: Sql } {
+  const src = raw(p.source);
+  const parts = [sql`SELECT v, 0 AS j, 0 AS d FROM ${src}`];
+  for (let j = 1; j < p.steps; j++) {
+    parts.push(sql`SELECT v, ${int(j)} AS j, ${col('t', j)} - ${col('t', j - 1)} AS d FROM ${src} WHERE depth > ${int(j)}`);
+  }
+  const arms = p.edges.map((lo, i) => sql`WHEN d >= ${int(lo)} THEN ${int(i)}`).reverse();
+  const bucket = sql`CASE ${join(arms, ' ')} END`;
+  const ctes = [cte('step_times', join(parts, ' UNION ALL '), true)];
+  const stats = (grp: number, from: Sql) => [
+    sql`SELECT ${int(grp)} AS grp, ${grp ? raw('v') : raw('NULL')} AS value, j, -1 AS b, count(*) AS n, sum(d) AS s, ${median(raw('d'))} AS q
+      FROM ${from} GROUP BY ${grp ? raw('v, ') : raw('')}j`,
+    sql`SELECT ${int(grp)} AS grp, ${grp ? raw('v') : raw('NULL')} AS value, j, b, count(*) AS n, NULL AS s, NULL AS q
+      FROM (SELECT v, j, ${bucket} AS b FROM ${from} WHERE j > 0) x GROUP BY ${grp ? raw('v, ') : raw('')}j, b`,
+  ];
+  const selects = stats(0, raw('step_times'));
+  if (p.limit !== null) {
+    ctes.push(
+      cte('top_values', sql`SELECT v FROM ${src} GROUP BY v ORDER BY count(*) DESC, v ASC NULLS LAST LIMIT ${int(p.limit)}`),
+      cte('top_times', sql`SELECT s.* FROM step_times s JOIN top_values o ON o.v IS NOT DISTINCT FROM s.v`),
+    );
+    selects.push(...stats(1, raw('top_times')));
+  }
+  return { ctes, body: join(selects, '\nUNION ALL\n') };
+}

@@ -1,0 +1,25 @@
+import { DuckDBInstance } from '@duckdb/node-api';
+import { readFileSync } from 'node:fs';
+import { journeyMapSql } from './map-sql.ts';
+import { journeyLayout } from '../common/journey-layout.ts';
+import { getTemplate } from '../../journeys/templates/index.ts';
+import { duckdb } from '../../storage/sql.ts';
+const inst = await DuckDBInstance.create(process.argv[2]);
+const conn = await inst.connect();
+const j = getTemplate('five-stage')!;
+const layout = journeyLayout(j);
+const q = journeyMapSql({ workspaceId: 'ws_bench', layout, range: {}, goals: j.stages.map(() => null) });
+const { text, values } = q.compile(duckdb);
+const inl = text.replace(/\$(\d+)/g, (_, i) => { const v = values[Number(i) - 1]; return typeof v === 'string' ? `'${v.replace(/'/g, "''")}'` : String(v); });
+await conn.run(`PRAGMA enable_profiling = 'json'`);
+await conn.run(`PRAGMA profiling_output = '/tmp/jm-bench/prof.json'`);
+await conn.run(inl);
+const p = JSON.parse(readFileSync('/tmp/jm-bench/prof.json', 'utf8'));
+const walk = (node: any, depth: number) => {
+  const name = node.operator_name ?? node.operator_type ?? node.name;
+  const t = node.operator_timing ?? node.timing ?? 0;
+  if (t > 0.05 || depth < 2) console.log(' '.repeat(depth * 2) + name, t.toFixed(3), node.operator_cardinality ?? '', (node.extra_info && JSON.stringify(node.extra_info).slice(0, 120)) || '');
+  for (const c of node.children ?? []) walk(c, depth + 1);
+};
+console.log('total', p.latency ?? p.timing);
+walk(p, 0);

@@ -1,0 +1,45 @@
+import type { LexiconSpec } from './types.ts';
+
+/**
+ * Portuguese (Brazil and Portugal). Written for this project from general knowledge of shop and delivery
+ * reviews; no entry was taken from a data set or another package.
+ */
+export const pt: LexiconSpec = {
+  positive: `bom, boa, bons, boas, bem, legal, lindo*, linda*, bonit*, gostei, gosto, gostamos, curti, amei, amo,
+    recomend*, satisfeit*, feliz*, content*, agradeç*, agradec*, obrigad*, grato, grata, rápid*, rapidez, rapidinho,
+    no prazo, dentro do prazo, antes do prazo, chegou antes, chegou rápido, chegou certinho, certinho, tudo certo,
+    conforme, como anunciado, como descrito, bem embalado, bem embalada, embalagem perfeita, fácil*, prátic*,
+    eficient*, atencios*, educad*, simpátic*, barat*, em conta, preço bom, bom preço, confiável*, confiáveis,
+    seguro, segura, sucesso, vitória*, orgulho*, esperança*, alegr*, divertid*, engraçad*, kkk*, rs, rsrs*, haha*,
+    valeu, vale a pena, super, bacana*, maneiro*, show, top, qualidade, útil*, funciona, funcionando, resolvid*,
+    ok, beleza, tranquilo, tranquila, cheiroso*, macio*, confortável*, gostos*, delicios*, original, ótima qualidade,
+    boa qualidade, cumpriu, cumpre, pontual*, entrega rápida, entregue antes, parabéns, melhor, melhores,
+    apaixonad*, paz, amor, feliz, fofo*, fofa*, lindas, lindos, incrível, incríveis, satisfação`,
+  strongPositive: `ótim*, excelente*, perfeit*, maravilh*, fantástic*, sensacional*, espetacular*, impecável*,
+    adorei, ador*, amei, recomendo, super recomendo, recomendo muito, nota 10, nota dez, 10/10, cinco estrelas,
+    muito bom, muito boa, excelência, parabéns, perfeito, melhor compra, superou, superou as expectativas,
+    acima das expectativas, top demais, show de bola, incrível, demais de bom, maravilhoso, maravilhosa`,
+  negative: `ruim, ruins, mau, má, pior*, decepcion*, frustrad*, insatisfeit*, triste*, chatead*, chato*, chata*,
+    raiva, irritad*, lent*, demor*, atras*, não chegou, não recebi, nao recebi, não veio, não funciona,
+    não entregaram, não entregou, ainda não, até agora, aguardando, esperando, cadê, caro, caros, carissim*,
+    quebrad*, danific*, defeit*, avariad*, errad*, erro*, problema*, reclama*, reclamação, falt*, faltando,
+    incomplet*, diferente, veio errado, trocado, devolu*, devolver, reembolso, cancel*, golpe, engan*, mentir*,
+    ridícul*, absurd*, vergonh*, descaso, desrespeit*, falta de respeito, mal educad*, grosseir*, incompetent*,
+    inútil*, difícil*, complicad*, sujo*, suja*, medo, perig*, mort*, guerra*, crise, dor, sofr*, chor*,
+    preocup*, infelizmente, pena, lamentável*, fraco, fraca, fracos, péssimo atendimento, mal, mal feito,
+    frágil, fina, finíssim*, pequeno demais, menor que, tamanho errado, sem resposta, sem retorno, ninguém responde,
+    prazo vencido, fora do prazo, não cumpriu, não cumpre, nunca chegou, extraviad*, sumiu, perdid*, roubad*,
+    estragad*, manchad*, rasgad*, amassad*, velho, usado, feio, feia, medíocre, mediano, regular, razoável, odeio,
+    odiei, ódio, chateação, transtorno*, dor de cabeça, aborrec*, furad*, rachad*, vazand*, vazamento, desapont*`,
+  strongNegative: `péssim*, horrível, horríveis, terrível, terríveis, lixo, merda, porcaria*, fraude*, ladr*, roub*,
+    golpista*, enganad*, nunca mais, não recomendo, nao recomendo, não comprem, nao comprem, não compre, evitem,
+    decepção, decepcionante, vergonhoso*, absurdo, uma vergonha, um absurdo, descaso total, falta de respeito,
+    desrespeito, enganação, propaganda enganosa, jogar dinheiro fora, dinheiro jogado fora, perda de tempo,
+    pior compra, pior loja, horroroso*, nojento*, nojo, odiei, detestei, arrependid*, me arrependi`,
+  neutral: `bom dia, boa tarde, boa noite, bem vindo, bem-vindo, bem vinda, boa sorte`,
+  negators: `não, nao, nunca, jamais, nem, sem, nada, nenhum, nenhuma, ninguém, tampouco, n`,
+  intensifiers: `muito, muita, muitos, muitas, super, tão, demais, extremamente, totalmente, realmente, bastante, mais,
+    mt, mto, mega, bem, completamente, absolutamente, tudo, bem mais, mó`,
+  diminishers: `pouco, um pouco, meio, ligeiramente, quase, razoavelmente`,
+  contrast: `mas, porém, entretanto, contudo, todavia, embora, só que, apesar`,
+};

@@ -1,0 +1,131 @@
+/**
+ * Rule-based polarity scoring over a hand-written lexicon: longest-match lookup of words, stems and
+ * phrases, with negation (before, after, and Turkish negative verb suffixes), intensifiers,
+ * diminishers and contrast ("good, but slow" is mostly about "slow"), in the spirit of VADER
+ * (Hutto & Gilbert 2014) and SO-CAL (Taboada et al. 2011), but language-neutral and rule-light.
+ */
+import { PhraseMatcher, splitList } from '../matcher.ts';
+import type { LexiconSpec } from './types.ts';
+
+type MarkerKind = 'negator' | 'postNegator' | 'intensifier' | 'diminisher' | 'contrast';
+
+export interface CompiledLexicon {
+  words: PhraseMatcher<number>;
+  markers: PhraseMatcher<MarkerKind>;
+  negativeSuffix?: RegExp;
+  complaintVerb?: RegExp;
+  notComplaintVerb?: RegExp;
+  /** Single-token negators, for the model's negation features. */
+  negatorTokens: string[];
+}
+
+const NEGATION_SCOPE = 3;
+/** CJK negators sit up to four characters before the word they negate (不是很好吃). */
+const NEGATION_SCOPE_CJK = 4;
+/** "not good" is weaker than "bad" (shift negation, Taboada et al. 2011). */
+const NEGATED_WEIGHT = 0.8;
+/** "nie zbadał" (did not examine): a missed expectation, mildly negative. */
+const COMPLAINT_WEIGHT = -0.5;
+
+export function compileLexicon(spec: LexiconSpec): CompiledLexicon {
+  const prefixes = splitList(spec.prefixes);
+  const words = new PhraseMatcher<number>(prefixes);
+  words.addAll(spec.neutral, 0);
+  words.addAll(spec.positive, 1);
+  words.addAll(spec.strongPositive, 2);
+  words.addAll(spec.negative, -1);
+  words.addAll(spec.strongNegative, -2);
+  const markers = new PhraseMatcher<MarkerKind>();
+  markers.addAll(spec.negators, 'negator');
+  markers.addAll(spec.postNegators, 'postNegator');
+  markers.addAll(spec.intensifiers, 'intensifier');
+  markers.addAll(spec.diminishers, 'diminisher');
+  markers.addAll(spec.contrast, 'contrast');
+  const negatorTokens = splitList(spec.negators).filter((n) => !/\s/.test(n) && !n.endsWith('*'));
+  return { words, markers, negativeSuffix: spec.negativeSuffix, complaintVerb: spec.complaintVerb, notComplaintVerb: spec.notComplaintVerb, negatorTokens };
+}
+
+export interface LexiconScore {
+  /** Sum of the contributions. */
+  sum: number;
+  /** Number of sentiment words or phrases found. */
+  hits: number;
+  /** Contribution of each token (same indexes as the tokens), so clauses can be scored apart. */
+  contributions: number[];
+  /** Token indexes where a contrast word ("but", "ale", "但是") starts. */
+  contrasts: number[];
+}
+
+/** Score folded tokens (from `textTokens(text)`). */
+export function scoreTokens(lex: CompiledLexicon, toks: readonly string[]): LexiconScore {
+  const contributions = new Array<number>(toks.length).fill(0);
+  const contrasts: number[] = [];
+  let hits = 0;
+  let negLeft = 0;
+  let boost = 1;
+  for (let i = 0; i < toks.length; i++) {
+    if (toks[i] === '|') {
+      negLeft = 0;
+      boost = 1;
+      continue;
+    }
+    const m = lex.words.match(toks, i);
+    const mk = lex.markers.match(toks, i);
+    // "super slow", "好慢": a word that is both positive and an intensifier intensifies what follows.
+    const intensifies = m && m.length === 1 && mk?.entry.value === 'intensifier' && lex.words.match(toks, i + 1);
+    if (m && !intensifies) {
+      const next = i + m.length;
+      if (m.entry.value !== 0) {
+        let negated = negLeft > 0;
+        if (m.entry.verb && lex.negativeSuffix?.test(m.rest)) negated = !negated;
+        // "iyi değil", "güzel olmamış".
+        if (lex.markers.match(toks, next)?.entry.value === 'postNegator') negated = !negated;
+        let v = m.entry.value * boost;
+        if (negated) v = -v * NEGATED_WEIGHT;
+        contributions[i] = v;
+        hits++;
+      }
+      negLeft = 0;
+      boost = 1;
+      i = next - 1;
+      continue;
+    }
+    if (mk) {
+      const len = mk.length;
+      switch (mk.entry.value) {
+        case 'negator':
+          negLeft = (toks[i].charCodeAt(0) > 0x2e80 ? NEGATION_SCOPE_CJK : NEGATION_SCOPE) + len - 1;
+          break;
+        case 'intensifier':
+          boost *= 1.5;
+          break;
+        case 'diminisher':
+          boost *= 0.5;
+          break;
+        case 'contrast':
+          contrasts.push(i);
+          break;
+        case 'postNegator':
+          break;
+      }
+      if (mk.entry.value !== 'negator' && negLeft > 0) negLeft -= len;
+      i += len - 1;
+      continue;
+    }
+    if (negLeft > 0 && lex.complaintVerb?.test(toks[i]) && !lex.notComplaintVerb?.test(toks[i])) {
+      contributions[i] = COMPLAINT_WEIGHT * boost;
+      hits++;
+      negLeft = 0;
+      continue;
+    }
+    if (negLeft > 0) negLeft--;
+  }
+  const lastContrast = contrasts.length > 0 ? contrasts[contrasts.length - 1] : -1;
+  let sum = 0;
+  for (let i = 0; i < contributions.length; i++) {
+    if (lastContrast >= 0) contributions[i] *= i < lastContrast ? 0.6 : 1.4;
+    sum += contributions[i];
+  }
+  if (hits > 0 && toks.includes('!')) sum *= 1.15;
+  return { sum, hits, contributions, contrasts };
+}

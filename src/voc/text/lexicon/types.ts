@@ -1,0 +1,42 @@
+/**
+ * A hand-written polarity lexicon for one language. Lists are comma- or newline-separated; each entry
+ * is folded like the text (lower case, no diacritics), so entries may be written with or without them.
+ * - `word*` matches any word starting with `word` (inflection, Turkish suffixes); the longest entry wins,
+ *   so `başarısız*` beats `başarı*`.
+ * - Several words make a phrase (`waste of time`); CJK entries are matched character by character.
+ * - Intensifiers, negators and the other function-word lists may be phrases too ("kind of", "非常").
+ * - `word~` (Turkish) is a verb stem: a negative suffix right after it flips it (beğen~ → beğenmedim).
+ */
+export interface LexiconSpec {
+  /** +1 each. */
+  positive: string;
+  /** +2 each. */
+  strongPositive?: string;
+  /** −1 each. */
+  negative: string;
+  /** −2 each. */
+  strongNegative?: string;
+  /** Words that contain a sentiment word but carry none (美团 contains 美; German "schon" folds like "schön"). */
+  neutral?: string;
+  /**
+   * A negated word of this shape that is not itself in the lexicon reads as a complaint: an action the
+   * customer expected did not happen (Polish "nie zbadał", "nie oddzwonił"). −0.5 each.
+   */
+  complaintVerb?: RegExp;
+  /** Exceptions to `complaintVerb` (forms of "to be" and "to have"). */
+  notComplaintVerb?: RegExp;
+  /** Open a negation scope over the next few words ("not", "nie", "לא", "不"). */
+  negators: string;
+  /** Negate the sentiment word just before them (Turkish "değil", "yok"). */
+  postNegators?: string;
+  /** ×1.5 on the next sentiment word ("very", "bardzo", "çok", "很"). */
+  intensifiers?: string;
+  /** ×0.5 on the next sentiment word ("a bit", "trochę", "biraz", "有点"). */
+  diminishers?: string;
+  /** What follows weighs more than what came before ("but", "ale", "ama", "但是"). */
+  contrast?: string;
+  /** One-letter prefixes glued to words that may be stripped to find an entry (Hebrew ו, ה, ב…). */
+  prefixes?: string;
+  /** Suffix (after a `~` verb stem) that marks negation. */
+  negativeSuffix?: RegExp;
+}

@@ -1,0 +1,57 @@
+/**
+ * Sentiment of folded tokens in a known language:
+ * - languages with a shipped model (trained where the data licence allows: en, de, es, fr, it, pt, ar,
+ *   he): the model's log-odds, which already includes the hand-written lexicon as one input;
+ * - languages with only a hand-written lexicon (pl, tr, zh — their labelled data is evaluation-only):
+ *   the lexicon score;
+ * - any other language: emoji and emoticons only.
+ * The score is in (−1, 1); |score| below NEUTRAL_BAND, or no evidence at all, is neutral.
+ */
+import { lexiconFor, LEXICON_LANGUAGES } from './lexicon/index.ts';
+import { scoreTokens, type LexiconScore } from './lexicon/scorer.ts';
+import { loadModel, languageLogit } from './model.ts';
+
+export type SentimentLabel = 'negative' | 'neutral' | 'positive';
+
+export interface Sentiment {
+  label: SentimentLabel;
+  /** −1 (most negative) … 1 (most positive). */
+  score: number;
+}
+
+export type SentimentMethod = 'model+lexicon' | 'lexicon' | 'emoji';
+
+/** Scores closer to 0 than this are labelled neutral. */
+export const NEUTRAL_BAND = 0.2;
+
+export function sentimentMethod(language: string): SentimentMethod {
+  if (loadModel().langs.has(language)) return 'model+lexicon';
+  if (LEXICON_LANGUAGES.includes(language)) return 'lexicon';
+  return 'emoji';
+}
+
+export const labelOf = (score: number): SentimentLabel =>
+  score >= NEUTRAL_BAND ? 'positive' : score <= -NEUTRAL_BAND ? 'negative' : 'neutral';
+
+const round = (x: number) => Math.round(x * 1000) / 1000;
+
+export interface TokenSentiment extends Sentiment {
+  /** The lexicon's reading, reused for clause-level theme sentiment. */
+  lexicon: LexiconScore;
+  /** True when nothing in the text carried sentiment (no lexicon word, model near its prior). */
+  noEvidence: boolean;
+}
+
+export function sentimentOfTokens(language: string, tokens: readonly string[]): TokenSentiment {
+  const lexicon = scoreTokens(lexiconFor(language), tokens);
+  const model = loadModel().langs.get(language);
+  if (model) {
+    const z = languageLogit(model, tokens, lexicon.sum);
+    // tanh(z/2) = 2·sigmoid(z) − 1: the model's probability mapped onto −1…1.
+    const score = round(Math.tanh(z / 2));
+    return { label: labelOf(score), score, lexicon, noEvidence: lexicon.hits === 0 && Math.abs(score) < NEUTRAL_BAND };
+  }
+  if (lexicon.hits === 0) return { label: 'neutral', score: 0, lexicon, noEvidence: true };
+  const score = round(Math.tanh(lexicon.sum / 2));
+  return { label: labelOf(score), score, lexicon, noEvidence: false };
+}
