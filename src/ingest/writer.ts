@@ -5,7 +5,8 @@ import type { TouchEvent } from './event.ts';
 
 /** Client libraries retry for minutes to hours; Segment dedups on messageId within about a day. */
 export const DEDUP_WINDOW_MS = 24 * 3600 * 1000;
-const DEDUP_MAX_ENTRIES = 3_000_000;
+/** ~165 MB of ids at most: within 24 h, the last million messages are recognised when retried. */
+const DEDUP_MAX_ENTRIES = 1_000_000;
 /** Upper bound of events per commit: larger groups amortise the fsync, smaller ones keep latency low. */
 const MAX_GROUP_EVENTS = 50_000;
 

@@ -1,9 +1,9 @@
 import { dialectFn, sql, type Sql } from '../../storage/sql.ts';
 
 /**
- * Customers keyed by a 64-bit hash of their id instead of the id itself: grouping and joining on
- * an integer is cheaper than on 36-character UUID text, and the scanned rows need not carry the
- * text at all (~10 % less CPU and ~200 MB less memory at 10 M events). A second, independent hash
+ * Customers keyed by a 64-bit hash of their id instead of the id itself: the scanned step events
+ * are materialized without the 36-character UUID text (1.03 → 0.85 GB peak RSS at 10 M events;
+ * the cheaper integer grouping pays for the second hash, so CPU is unchanged). A second, independent hash
  * — of the id reversed, so the hash sees entirely different blocks (a common suffix like `id || 'x'`
  * would not do: equal internal state survives it) — detects two ids sharing the first hash; those
  * customers are computed by their ids.
