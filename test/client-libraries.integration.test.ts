@@ -23,9 +23,11 @@ describe('existing client libraries', () => {
     const analytics = new Analytics({ writeKey: server.defaultWorkspace.writeKey, host: server.url, flushAt: 2, maxRetries: 2 });
     const errors: unknown[] = [];
     analytics.on('error', (e) => errors.push(e));
-    analytics.page({ anonymousId: 'seg-anon', name: 'Home', properties: { path: '/', url: 'https://shop.test/' } });
-    analytics.identify({ anonymousId: 'seg-anon', userId: 'seg-user', traits: { email: 'seg@example.com', plan: 'pro' } });
-    analytics.track({ userId: 'seg-user', event: 'Order Completed', properties: { order_id: 'o-1', total: 99.5 }, context: { channel: 'web' } });
+    // Explicit times a second apart: calls made in the same millisecond have no defined order.
+    const at = (s: number) => new Date(Date.now() - 60_000 + s * 1000);
+    analytics.page({ anonymousId: 'seg-anon', name: 'Home', properties: { path: '/', url: 'https://shop.test/' }, timestamp: at(0) });
+    analytics.identify({ anonymousId: 'seg-anon', userId: 'seg-user', traits: { email: 'seg@example.com', plan: 'pro' }, timestamp: at(1) });
+    analytics.track({ userId: 'seg-user', event: 'Order Completed', properties: { order_id: 'o-1', total: 99.5 }, context: { channel: 'web' }, timestamp: at(2) });
     await analytics.closeAndFlush();
     expect(errors).toEqual([]);
     const customer = await read('/api/v1/customers/seg@example.com');
@@ -51,8 +53,9 @@ describe('existing client libraries', () => {
 
   it('@rudderstack/rudder-sdk-node (gzip labelled form-urlencoded): identify + track', async () => {
     const rudder = new RudderAnalytics(server.defaultWorkspace.writeKey, { dataPlaneUrl: server.url, flushAt: 1, logLevel: 'error' });
-    rudder.identify({ userId: 'rs-user', anonymousId: 'rs-anon', traits: { phone: '+48 600 100 200' } });
-    rudder.track({ userId: 'rs-user', event: 'Call Completed', properties: { reason: 'where is my order' }, context: { channel: 'phone' } });
+    const at = (s: number) => new Date(Date.now() - 60_000 + s * 1000);
+    rudder.identify({ userId: 'rs-user', anonymousId: 'rs-anon', traits: { phone: '+48 600 100 200' }, timestamp: at(0) });
+    rudder.track({ userId: 'rs-user', event: 'Call Completed', properties: { reason: 'where is my order' }, context: { channel: 'phone' }, timestamp: at(1) });
     await rudder.flush();
     await new Promise((r) => setTimeout(r, 200));
     const deadline = Date.now() + 10_000;
