@@ -50,6 +50,25 @@ describe('analytics queries over HTTP on the demo store', () => {
     }
   });
 
+  it('friction, drop-off and the journey map', async () => {
+    const fr = await post('/api/v1/query/friction', {});
+    const late = fr.signals.find((x: { signal: string }) => x.signal === 'late_delivery');
+    expect(late.occurrences).toBeGreaterThan(0);
+    const d = await post('/api/v1/query/dropoff', { journey: 'five-stage' });
+    expect(d.transitions.length).toBe(4);
+    for (const tr of d.transitions) expect(tr.reached).toBeLessThanOrEqual(tr.entered ?? tr.customers ?? Infinity);
+    const r = await t.app.inject({ method: 'GET', url: '/api/v1/journeys/five-stage/map', headers: { authorization: t.bearer } });
+    expect(r.statusCode, r.body).toBe(200);
+    const map = r.json();
+    expect(map.stages.map((s: { id: string }) => s.id)).toEqual(['awareness', 'consideration', 'purchase', 'retention', 'advocacy']);
+    for (const s of map.stages) {
+      expect(s.reach).toBeGreaterThanOrEqual(0);
+      if (s.conversionToNext !== null && s.conversionToNext !== undefined) expect(s.conversionToNext).toBeLessThanOrEqual(1);
+      for (const tp of s.touchpoints) expect(['good', 'warning', 'bad', null]).toContain(tp.health ?? null);
+    }
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/journeys/nope/map', headers: { authorization: t.bearer } })).statusCode).toBe(404);
+  });
+
   it('bad queries get 400 with details', async () => {
     const bad = await post('/api/v1/query/funnel', { steps: [{ event: 'A' }], window: 'forever' }, 400);
     expect(bad.details.length).toBeGreaterThan(0);

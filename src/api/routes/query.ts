@@ -4,7 +4,11 @@ import { runFunnel } from '../../analytics/funnel/index.ts';
 import { runPaths, topPaths } from '../../analytics/paths/index.ts';
 import { runRetention } from '../../analytics/retention/index.ts';
 import { runAttribution } from '../../analytics/attribution/index.ts';
+import { runFriction } from '../../analytics/friction/index.ts';
+import { runDropoff } from '../../analytics/dropoff/index.ts';
+import { runJourneyMap, JourneyMapQuerySchema } from '../../analytics/journey-map/index.ts';
 import { touchpointCaseSql } from '../../journeys/assign.ts';
+import { parseQuery } from '../validate.ts';
 import { requireSecretKey } from '../auth.ts';
 import { jsonBody } from '../body.ts';
 import { ApiError } from '../errors.ts';
@@ -16,8 +20,8 @@ const JourneyRef = z.object({ journey: z.string().min(1).max(64).optional(), ver
 
 function split(body: unknown): { ref: z.infer<typeof JourneyRef>; query: Record<string, unknown> } {
   if (!body || typeof body !== 'object' || Array.isArray(body)) throw new ApiError('invalid_body', 'Body must be a JSON object.');
-  const { journey, version, ...query } = body as Record<string, unknown>;
-  const ref = JourneyRef.safeParse({ journey, version });
+  const { journey, journeyId, version, ...query } = body as Record<string, unknown>;
+  const ref = JourneyRef.safeParse({ journey: journey ?? journeyId, version });
   if (!ref.success) throw new ApiError('validation_failed', 'Invalid journey reference.', ref.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
   return { ref: ref.data, query };
 }
@@ -47,6 +51,24 @@ export function queryRoutes(app: FastifyInstance, services: Services): void {
     runPaths(services.store, ws, query as never, { touchpointSql: await touchpointSqlFor(ws, ref, tp) }));
   route('/api/v1/query/paths/top', async (ws, query, ref, tp) =>
     topPaths(services.store, ws, query as never, { touchpointSql: await touchpointSqlFor(ws, ref, tp) }));
+  route('/api/v1/query/friction', async (ws, query, ref) => {
+    const stored = await journeyFor(services, ws, ref.journey, ref.version);
+    return runFriction(services.store, ws, query as never, { journey: stored?.journey });
+  });
+  route('/api/v1/query/dropoff', async (ws, query, ref) => {
+    const stored = await journeyFor(services, ws, ref.journey, ref.version);
+    if (!stored) throw new ApiError('validation_failed', 'Drop-off is measured along a journey; create one first.', [{ path: 'journey', message: 'no journey in this workspace' }]);
+    return runDropoff(services.store, ws, { ...query, journey: stored.journey, version: stored.version } as never);
+  });
+
+  /** The data behind the living journey map. */
+  app.get('/api/v1/journeys/:id/map', async (req) => {
+    const ws = await requireSecretKey(services.workspaces, req);
+    const { id } = req.params as { id: string };
+    const q = parseQuery(JourneyMapQuerySchema, req.query);
+    const stored = await journeyFor(services, ws.id, id, q.version);
+    return runJourneyMap(services.store, ws.id, { ...q, journey: stored!.journey, version: stored!.version });
+  });
   route('/api/v1/query/retention', async (ws, query) => runRetention(services.store, ws, query as never));
   route('/api/v1/query/attribution', async (ws, query, ref, tp) =>
     runAttribution(services.store, ws, query as never, { touchpointSql: await touchpointSqlFor(ws, ref, tp) }));

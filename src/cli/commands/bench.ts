@@ -12,4 +12,22 @@ export function registerBench(program: Command): void {
       const { runIngestBench } = await import('../../../bench/ingest.ts');
       await runIngestBench({ events: Number(o.events), batch: Number(o.batch), concurrency: Number(o.concurrency) });
     });
+  bench.command('funnel')
+    .description('10 M events / 1 M customers: funnel, breakdown, paths and journey map, side by side with ClickHouse windowFunnel when installed.')
+    .option('--events <n>', 'events to generate', '10000000')
+    .option('--customers <n>', 'customers', '1000000')
+    .option('--seed <n>', 'random seed', '20240601')
+    .option('--data <dir>', 'where to keep the generated data (reused when present)')
+    .option('--runs <n>', 'timed runs per query', '3')
+    .action(async (o) => {
+      const { runFunnelBench } = await import('../../../bench/funnel/index.ts');
+      await runFunnelBench({ events: Number(o.events), customers: Number(o.customers), seed: Number(o.seed), data: o.data, runs: Number(o.runs) });
+    });
+  bench.command('sentiment')
+    .argument('[dir]', 'folder of labelled sentiment data', '../shared/data/sentiment')
+    .description('Accuracy per language (positive vs negative) and time per text of the text analysis.')
+    .action(async (dir: string) => {
+      const { runSentimentBench } = await import('../../../bench/sentiment/index.ts');
+      await runSentimentBench(dir);
+    });
 }
