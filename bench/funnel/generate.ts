@@ -50,7 +50,10 @@ const q = (s: string) => `'${s.replace(/'/g, "''")}'`;
  */
 export async function generateEvents(conn: DuckDBConnection, o: GenerateOptions): Promise<void> {
   const { seed, events: E, customers: C } = o;
-  if (!(Number.isInteger(E) && Number.isInteger(C) && C > 0 && E >= C)) throw new Error('need integer events ≥ customers > 0');
+  // Numbers are inlined into the SQL text, so they must be plain integers.
+  if (!(Number.isSafeInteger(E) && Number.isSafeInteger(C) && Number.isSafeInteger(seed) && C > 0 && E >= C)) {
+    throw new Error('need integer events ≥ customers > 0 and an integer seed');
+  }
   const start = o.start ?? PERIOD_START;
   const periodUs = DAYS * 86_400 * 1e6;
 

@@ -25,7 +25,7 @@ export function ratios(t: Timing, all: Timing[]) {
   const r = (a: number | null | undefined, b: number | null | undefined) => (a != null && b ? Math.round((a / b) * 100) / 100 : null);
   return {
     vsClickHouse: r(t.seconds, ch?.seconds), vsClickHouseCpu: r(t.cpuSeconds, ch?.cpuSeconds),
-    vsBaseline: r(t.seconds, base?.seconds),
+    vsBaseline: r(t.seconds, base?.seconds), vsBaselineCpu: r(t.cpuSeconds, base?.cpuSeconds),
   };
 }
 
@@ -39,9 +39,9 @@ export function print(r: FunnelBenchResult): void {
   const x = (v: number | null) => (v === null ? '' : `${v.toFixed(2)}×`);
   const rows = r.timings.map((t) => [
     t.what, t.seconds === null ? (t.note ?? '—') : t.seconds.toFixed(3), t.cpuSeconds == null ? '' : t.cpuSeconds.toFixed(2),
-    x(t.vsClickHouse), x(t.vsClickHouseCpu), x(t.vsBaseline),
+    x(t.vsClickHouse), x(t.vsClickHouseCpu), x(t.vsBaseline), x(t.vsBaselineCpu),
   ]);
-  const head = ['what', 'seconds', 'CPU s', 'vs ClickHouse', '(CPU)', 'vs baseline'];
+  const head = ['what', 'seconds', 'CPU s', 'vs ClickHouse', '(CPU)', 'vs baseline', '(CPU)'];
   const w = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(w[i]) : c.padStart(w[i]))).join('  ');
   console.log(line(head));

@@ -18,6 +18,10 @@ export interface LogRegOptions {
   lr: number;
   l2: number;
   seed: number;
+  /** Weight examples so both classes count equally (the model should not inherit a data set's prior). */
+  balanced?: boolean;
+  /** Lower bounds on the dense weights (projected after each step). */
+  denseMin?: number[];
 }
 
 export interface LogRegModel {
@@ -51,10 +55,13 @@ export function trainLogReg(examples: readonly SparseExample[], o: LogRegOptions
   const g2 = new Map<number, number>();
   const g2Dense = new Array(nDense).fill(1e-8);
   let g2Bias = 1e-8;
+  const nPos = vecs.filter((e) => e.y === 1).length;
+  const classWeight = (y: 0 | 1) =>
+    !o.balanced || nPos === 0 || nPos === vecs.length ? 1 : vecs.length / (2 * (y === 1 ? nPos : vecs.length - nPos));
   for (let epoch = 0; epoch < o.epochs; epoch++) {
     for (const e of seededShuffle(vecs, o.seed + epoch)) {
       const p = 1 / (1 + Math.exp(-logit(model, e.vec, e.dense)));
-      const err = p - e.y;
+      const err = (p - e.y) * classWeight(e.y);
       for (const [k, v] of e.vec) {
         const w = model.weights.get(k) ?? 0;
         const g = err * v + o.l2 * w;
@@ -66,6 +73,8 @@ export function trainLogReg(examples: readonly SparseExample[], o: LogRegOptions
         const g = err * e.dense[i];
         g2Dense[i] += g * g;
         model.dense[i] -= (o.lr * g) / Math.sqrt(g2Dense[i]);
+        const min = o.denseMin?.[i];
+        if (min !== undefined && model.dense[i] < min) model.dense[i] = min;
       }
       g2Bias += err * err;
       model.bias -= (o.lr * err) / Math.sqrt(g2Bias);
