@@ -1,5 +1,5 @@
 import { dialectFn, join, raw, sql, type Sql } from '../../storage/sql.ts';
-import { argMaxIfSql } from '../common/dialect-sql.ts';
+import { argMaxIfSql, argMaxSql, customerKeySql } from '../common/dialect-sql.ts';
 import { touchpointIndexSql, type JourneyLayout } from '../common/journey-layout.ts';
 import { INTERACTION_TYPES } from '../common/step.ts';
 import { rangeFilter, type TimeRange } from '../common/time-range.ts';
@@ -18,7 +18,8 @@ const n = (v: number) => raw(String(v));
 const col = (p: string, i: number) => raw(`${p}${i}`);
 
 /**
- * Stage transitions and where the customers who dropped off were last, in one statement:
+ * Stage transitions and where the customers who dropped off were last, in one statement. With a
+ * window (without one, `dropoffOnePassSql` does the same in one scan):
  *
  * - `do_cs`: per customer, the first time `f_i` in each stage (one scan, one CASE per event) and
  *   `x_i`, the first time in any later stage (the least later `f`). As on the map, a customer
@@ -33,6 +34,67 @@ const col = (p: string, i: number) => raw(`${p}${i}`);
  * `E` (stage i, event name: customers a), each ranking cut to `limit`.
  */
 export function dropoffSql(s: DropoffScope): Sql {
+  return s.windowMs === null ? dropoffOnePassSql(s) : dropoffWindowSql(s);
+}
+
+/**
+ * Without a window the second scan is not needed: a customer who did not move on past stage i has
+ * no event in a later stage at all, so i is their highest stage and their last touchpoint event and
+ * last interaction overall are the ones after entering it. One scan, grouped per (customer,
+ * touchpoint) and then per customer, as on the journey map.
+ */
+function dropoffOnePassSql(s: DropoffScope): Sql {
+  const { layout } = s;
+  const S = layout.stages.length;
+  const K = layout.touchpoints.length;
+  const scope = sql`workspace_id = ${s.workspaceId}${rangeFilter(raw('ts'), s.range)}${s.customers ? sql` AND customer_id IN (${s.customers})` : sql``}`;
+  const epoch = dialectFn((d) => d.epochMs(raw('ts')));
+  const INF = raw('9223372036854775807');
+  const interaction = sql`type IN ${INTERACTION_TYPES} AND event <> ${PAGE_LOAD}`;
+  const firsts = layout.stages.map((st) => sql`min(CASE WHEN tp >= ${n(st.first)} AND tp < ${n(st.end)} THEN t0 END) AS ${col('f', st.index)}`);
+  const later = layout.stages.map((st) => {
+    if (st.index === S - 1) return sql`CAST(NULL AS BIGINT) AS ${col('x', st.index)}`;
+    const fs = layout.stages.slice(st.index + 1).map((l) => sql`coalesce(${col('f', l.index)}, ${INF})`);
+    return sql`nullif(${fs.length === 1 ? fs[0] : sql`least(${join(fs)})`}, ${INF}) AS ${col('x', st.index)}`;
+  });
+  const top = sql`(CASE ${join([...layout.stages].reverse().map((st) => sql`WHEN ${col('f', st.index)} IS NOT NULL THEN ${n(st.index)}`), ' ')} END)`;
+  const entered = (i: number) => sql`(${col('f', i)} IS NOT NULL AND (${col('x', i)} IS NULL OR ${col('f', i)} <= ${col('x', i)}))`;
+  const counts = layout.stages.slice(0, -1).map((st) => sql`SELECT 'R' AS kind, ${n(st.index)} AS k, CAST(NULL AS INTEGER) AS k2, CAST(NULL AS VARCHAR) AS label,
+      count(*) AS a, count(CASE WHEN ${entered(st.index + 1)} THEN 1 END) AS b, count(${col('x', st.index)}) AS c
+      FROM do_cs WHERE ${entered(st.index)}`);
+  return sql`WITH do_ct AS (
+    SELECT c, tp, min(t) AS t0, max(t) AS t1,
+      ${argMaxIfSql(raw('event'), raw('t'), interaction)} AS le, max(CASE WHEN ${interaction} THEN t END) AS lt
+    FROM (SELECT ${customerKeySql(raw('customer_id'))} AS c, ${epoch} AS t, event, type, ${touchpointIndexSql(layout)} AS tp FROM events WHERE ${scope}) e
+    GROUP BY c, tp
+  ),
+  do_cs AS (
+    SELECT *, ${join(later)} FROM (
+      SELECT c, ${join(firsts)}, ${argMaxSql(raw('tp'), sql`t1 * ${n(K + 1)} + tp`)} AS last_tp, ${argMaxSql(raw('le'), raw('lt'))} AS last_event
+      FROM do_ct GROUP BY c
+    ) g
+  ),
+  do_last AS (SELECT i, last_tp, last_event FROM (SELECT ${top} AS i, last_tp, last_event FROM do_cs) d WHERE i < ${n(S - 1)})
+  SELECT kind, k, k2, label, a, b, c FROM (
+    ${join(counts, '\n    UNION ALL\n    ')}
+  ) counts
+  UNION ALL
+  SELECT kind, k, k2, label, a, b, c FROM (${ranked('T', 'last_tp', s.limit)}) t
+  UNION ALL
+  SELECT kind, k, k2, label, a, b, c FROM (${ranked('E', 'last_event', s.limit)}) e`;
+}
+
+function ranked(kind: 'T' | 'E', key: 'last_tp' | 'last_event', limit: number): Sql {
+  return sql`SELECT * FROM (
+      SELECT ${kind} AS kind, i AS k, ${raw(kind === 'T' ? 'last_tp' : 'CAST(NULL AS INTEGER)')} AS k2, ${raw(kind === 'E' ? 'last_event' : 'CAST(NULL AS VARCHAR)')} AS label,
+        count(*) AS a, CAST(NULL AS BIGINT) AS b, CAST(NULL AS BIGINT) AS c,
+        row_number() OVER (PARTITION BY i ORDER BY count(*) DESC, ${raw(key)}) AS rank
+      FROM do_last WHERE ${raw(key)} IS NOT NULL GROUP BY i, ${raw(key)}
+    ) r WHERE rank <= ${n(limit)}`;
+}
+
+/** With a window: moving on only counts within it, so the last place is looked up in a second scan. */
+function dropoffWindowSql(s: DropoffScope): Sql {
   const { layout } = s;
   const S = layout.stages.length;
   const K = layout.touchpoints.length;
@@ -62,13 +124,6 @@ export function dropoffSql(s: DropoffScope): Sql {
   }
   if (pairs.length === 0) pairs.push(sql`SELECT CAST(NULL AS VARCHAR) AS customer_id, 0 AS i, CAST(NULL AS BIGINT) AS f, CAST(NULL AS BIGINT) AS lim WHERE FALSE`);
 
-  const ranked = (kind: 'T' | 'E', key: 'last_tp' | 'last_event') => sql`SELECT * FROM (
-      SELECT ${kind} AS kind, i AS k, ${raw(kind === 'T' ? 'last_tp' : 'CAST(NULL AS INTEGER)')} AS k2, ${raw(kind === 'E' ? 'last_event' : 'CAST(NULL AS VARCHAR)')} AS label,
-        count(*) AS a, CAST(NULL AS BIGINT) AS b, CAST(NULL AS BIGINT) AS c,
-        row_number() OVER (PARTITION BY i ORDER BY count(*) DESC, ${raw(key)}) AS rank
-      FROM do_last WHERE ${raw(key)} IS NOT NULL GROUP BY i, ${raw(key)}
-    ) r WHERE rank <= ${n(s.limit)}`;
-
   return sql`WITH do_cs AS (
     SELECT *, ${join(later)} FROM (
       SELECT customer_id, ${join(firsts)}
@@ -91,7 +146,7 @@ export function dropoffSql(s: DropoffScope): Sql {
     ${join(counts, '\n    UNION ALL\n    ')}
   ) counts
   UNION ALL
-  SELECT kind, k, k2, label, a, b, c FROM (${ranked('T', 'last_tp')}) t
+  SELECT kind, k, k2, label, a, b, c FROM (${ranked('T', 'last_tp', s.limit)}) t
   UNION ALL
-  SELECT kind, k, k2, label, a, b, c FROM (${ranked('E', 'last_event')}) e`;
+  SELECT kind, k, k2, label, a, b, c FROM (${ranked('E', 'last_event', s.limit)}) e`;
 }

@@ -85,7 +85,8 @@ describe('runDropoff', () => {
     expect(one.transitions[0].lastTouchpoints).toHaveLength(1);
     const single = testJourney({ id: 'one', name: 'One', stages: [{ id: 's', name: 'S', touchpoints: [{ id: 't', name: 'T', match: { event: 'Ad Clicked' } }] }] });
     expect((await runDropoff(store, WS, { journey: single })).transitions).toEqual([]);
-    expect(DropoffRequestSchema.safeParse({ journeyId: 'shop', window: '3 days' }).success).toBe(false);
-    expect(DropoffRequestSchema.parse({ journeyId: 'shop', window: '7d' })).toMatchObject({ journeyId: 'shop', window: '7d', limit: 10 });
+    expect(DropoffRequestSchema.safeParse({ window: '3 days' }).success).toBe(false);
+    expect(DropoffRequestSchema.parse({ window: '7d' })).toEqual({ window: '7d', limit: 10 });
+    await expect(runDropoff(store, WS, { journey, windw: '7d' } as never)).rejects.toThrow();
   });
 });

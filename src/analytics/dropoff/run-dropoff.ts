@@ -34,13 +34,11 @@ interface Row {
  * //   advanced: 151, dropped: 184, dropOffRate: 0.55, lastTouchpoints: [{ touchpointId: 'product-viewed', customers: 81, share: 0.44 }, …] }, …] }
  */
 export async function runDropoff(store: Store, workspaceId: string, input: DropoffInput): Promise<DropoffResult> {
-  const { journey } = input;
-  const req = DropoffRequestSchema.parse({
-    journeyId: journey.id, from: input.from, to: input.to, window: input.window, persona: input.persona, limit: input.limit,
-  });
+  const { journey, version, ...query } = input;
+  const req = DropoffRequestSchema.parse(query);
   const layout = journeyLayout(journey);
   const base = {
-    journey: { id: journey.id, name: journey.name, version: input.version ?? null },
+    journey: { id: journey.id, name: journey.name, version: version ?? null },
     range: { from: req.from?.toISOString() ?? null, to: req.to?.toISOString() ?? null },
     window: req.window ?? null,
     persona: req.persona ?? null,

@@ -4,12 +4,10 @@ import { DurationSchema } from '../common/duration.ts';
 import { TimeRangeFields } from '../common/time-range.ts';
 
 /**
- * `POST /api/v1/query/dropoff` body. The route resolves `journeyId` (and `version`, default the
- * latest) into the `journey` that `runDropoff` takes.
+ * `POST /api/v1/query/dropoff` body, without the journey reference (`journey`/`journeyId`,
+ * `version`), which the route resolves into the `journey` that `runDropoff` takes.
  */
 export const DropoffRequestSchema = z.strictObject({
-  journeyId: z.string().min(1).max(64),
-  version: z.int().min(1).optional(),
   ...TimeRangeFields,
   /** Moving on counts only within this long of entering the stage (default: any time in range). */
   window: DurationSchema.optional(),
@@ -22,8 +20,8 @@ export const DropoffRequestSchema = z.strictObject({
 });
 export type DropoffRequest = z.infer<typeof DropoffRequestSchema>;
 
-/** What `runDropoff` takes: the request without `journeyId`, plus the journey itself. */
-export type DropoffInput = Omit<z.input<typeof DropoffRequestSchema>, 'journeyId' | 'version'> & { journey: Journey; version?: number | null };
+/** What `runDropoff` takes: the request plus the journey (and its version, for the answer). */
+export type DropoffInput = z.input<typeof DropoffRequestSchema> & { journey: Journey; version?: number | null };
 
 export interface RankedTouchpoint {
   touchpointId: string;

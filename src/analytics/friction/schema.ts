@@ -16,7 +16,10 @@ export const SIGNAL_LABELS: Record<FrictionSignal, string> = {
   return: 'Returns and exchanges',
 };
 
-/** `POST /api/v1/query/friction` body. See `runFriction` for the semantics. */
+/**
+ * `POST /api/v1/query/friction` body, without the journey reference (`journey`/`journeyId`,
+ * `version`), which the route resolves into `options.journey`. See `runFriction` for the semantics.
+ */
 export const FrictionRequestSchema = z.strictObject({
   ...TimeRangeFields,
   /** The purchase: what converting (and buying again) means. */
@@ -33,9 +36,6 @@ export const FrictionRequestSchema = z.strictObject({
   signals: z.array(z.enum(FRICTION_SIGNALS)).min(1).max(FRICTION_SIGNALS.length).optional(),
   /** Rows in each `topDetails` list. */
   topN: z.int().min(1).max(100).default(10),
-  /** Journey (latest version unless `journeyVersion`) for `byTouchpoint`; resolved by the route into `options.journey`. */
-  journeyId: z.string().min(1).max(64).optional(),
-  journeyVersion: z.int().min(1).optional(),
 }).superRefine((r, ctx) => {
   if (r.from && r.to && r.from >= r.to) ctx.addIssue({ code: 'custom', path: ['to'], input: r.to, message: 'must be after from' });
 });

@@ -9,17 +9,19 @@ import { referenceFunnel, runFunnel, type FunnelRequestInput } from './index.ts'
 /**
  * The SQL engine (both its fast tier and its general plan) against the in-memory reference on random
  * small event sets: few customers, few event names, times on a coarse minute grid (so ties, repeats
- * and window edges are common), every order, random windows, ranges, exclusions and breakdowns.
+ * and window edges are common), every order, random windows, ranges, exclusions and breakdowns
+ * (persona from random identify calls).
  */
 const NAMES = ['A', 'B', 'C', 'D'] as const;
 const MINUTE = 60_000;
 
 const eventArb = fc.record({
   customer: fc.constantFrom('c1', 'c2', 'c3', 'c4'),
-  name: fc.constantFrom(...NAMES, 'X'),
+  name: fc.constantFrom(...NAMES, 'X', 'Identify'),
   minute: fc.integer({ min: 0, max: 30 }),
   channel: fc.constantFrom('web', 'app') as fc.Arbitrary<'web' | 'app'>,
   plan: fc.constantFrom('free', 'pro', undefined),
+  persona: fc.constantFrom('Bargain', 'Loyal', undefined),
 });
 
 const stepArb = fc.record({
@@ -32,12 +34,12 @@ const requestArb = fc.integer({ min: 2, max: 4 }).chain((k) => fc.record({
   window: fc.constantFrom('5m', '10m', '30m', '1h'),
   order: fc.constantFrom('ordered', 'strict', 'unordered') as fc.Arbitrary<'ordered' | 'strict' | 'unordered'>,
   range: fc.option(fc.tuple(fc.integer({ min: 0, max: 10 }), fc.integer({ min: 15, max: 35 })), { nil: undefined }),
-  exclusion: fc.option(fc.record({
+  exclusion: fc.option(fc.integer({ min: 0, max: k - 2 }).chain((fromStep) => fc.record({
     event: fc.constantFrom('X', 'B'),
-    fromStep: fc.constant(0),
-    toStep: fc.integer({ min: 1, max: k - 1 }),
-  }), { nil: undefined }),
-  breakdown: fc.constantFrom(undefined, 'channel', 'properties.plan'),
+    fromStep: fc.constant(fromStep),
+    toStep: fc.integer({ min: fromStep + 1, max: k - 1 }),
+  })), { nil: undefined }),
+  breakdown: fc.constantFrom(undefined, 'channel', 'properties.plan', 'persona'),
 }));
 
 const collide = () => sql`42::UBIGINT`;
@@ -57,8 +59,10 @@ describe('funnel SQL agrees with the in-memory reference', () => {
     await fc.assert(fc.asyncProperty(fc.array(eventArb, { minLength: 4, maxLength: 50, size: 'max' }), requestArb, async (specs, r) => {
       // A fresh workspace per run: one database, no cross-talk.
       const ws = `ws_prop_${run++}`;
-      const events: TouchEvent[] = specs.map((s) => ev(s.customer, s.name, T0 + s.minute * MINUTE,
-        { workspaceId: ws, channel: s.channel, properties: s.plan ? { plan: s.plan } : {} }));
+      const events: TouchEvent[] = specs.map((s) => ({
+        ...ev(s.customer, s.name, T0 + s.minute * MINUTE, { workspaceId: ws, channel: s.channel, properties: s.plan ? { plan: s.plan } : {} }),
+        traits: s.name === 'Identify' && s.persona ? { persona: s.persona } : null,
+      }));
       await store.commitIngest(events, { added: [], merged: [] });
       const request: FunnelRequestInput = {
         steps: r.steps, window: r.window, order: r.order,

@@ -36,9 +36,11 @@ export function attemptCtes(p: AttemptsPlan): Sql[] {
     const prev = raw(`${p.name}_a${j - 1}`);
     // DuckDB's ASOF operator matches a NULL left key to the first row (unlike `<`), hence the guard.
     const within = sql`a.${col('p', j - 1)} IS NOT NULL AND s.t - a.t0 <= ${p.window}`;
+    // Strict: the very next event. Every ON term compares one side with the other, so DuckDB can
+    // hash-join (a term on one side only, or mixing both, would force a nested-loop join).
     const body = p.strict
-      ? sql`SELECT a.*, s.p AS ${col('p', j)}, s.t AS ${col('t', j)} FROM ${prev} a LEFT JOIN ${g} s
-          ON s.c = a.c AND s.p = a.${col('p', j - 1)} + 1 AND ${hasStep(raw('s.m'), j)} AND ${within}`
+      ? sql`SELECT a.*, s.p AS ${col('p', j)}, s.t AS ${col('t', j)} FROM ${prev} a LEFT JOIN (SELECT c, p, t FROM ${g} WHERE ${hasStep(raw('m'), j)}) s
+          ON s.c = a.c AND s.p = a.${col('p', j - 1)} + 1 AND s.t <= a.t0 + ${p.window}`
       : sql`SELECT a.*, CASE WHEN ${within} THEN s.p END AS ${col('p', j)}, CASE WHEN ${within} THEN s.t END AS ${col('t', j)}
           FROM ${prev} a ASOF LEFT JOIN (SELECT c, p, t FROM ${g} WHERE ${hasStep(raw('m'), j)}) s
           ON a.c = s.c AND a.${col('p', j - 1)} < s.p`;

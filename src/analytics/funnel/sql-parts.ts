@@ -79,3 +79,7 @@ export const sortedNullsLast = (items: readonly Sql[]): Sql =>
 /** `name AS MATERIALIZED (…)` where the dialect can be told to compute a CTE once. */
 export const cte = (name: string, body: Sql, materialized = false): Sql =>
   dialectFn((d) => (materialized && d.name === 'duckdb' ? sql`${raw(name)} AS MATERIALIZED (${body})` : sql`${raw(name)} AS (${body})`));
+
+/** Equality where NULL equals NULL (join keys that may be NULL). */
+export const sameValue = (a: Sql, b: Sql): Sql =>
+  dialectFn((d) => (d.name === 'clickhouse' ? sql`isNotDistinctFrom(${a}, ${b})` : sql`${a} IS NOT DISTINCT FROM ${b}`));

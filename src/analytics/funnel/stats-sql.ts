@@ -1,5 +1,6 @@
 import { join, raw, sql, type Sql } from '../../storage/sql.ts';
-import { col, cte, int, median } from './sql-parts.ts';
+import type { GroupStats } from './funnel-stats.ts';
+import { col, cte, int, median, sameValue } from './sql-parts.ts';
 
 /**
  * Per-step statistics of the chosen attempts, in long form: one row per (group, step) with the
@@ -38,9 +39,40 @@ export function statsSql(p: StatsPlan): { ctes: Sql[]; body: Sql } {
   if (p.limit !== null) {
     ctes.push(
       cte('top_values', sql`SELECT v FROM ${src} GROUP BY v ORDER BY count(*) DESC, v ASC NULLS LAST LIMIT ${int(p.limit)}`),
-      cte('top_times', sql`SELECT s.* FROM step_times s JOIN top_values o ON o.v IS NOT DISTINCT FROM s.v`),
+      cte('top_times', sql`SELECT s.* FROM step_times s JOIN top_values o ON ${sameValue(raw('o.v'), raw('s.v'))}`),
     );
     selects.push(...stats(1, raw('top_times')));
   }
   return { ctes, body: join(selects, '\nUNION ALL\n') };
+}
+
+function emptyStats(value: string | null, k: number, buckets: number): GroupStats {
+  return {
+    value,
+    steps: Array.from({ length: k }, (_, j) => ({ count: 0, sumMs: 0, medianMs: null, buckets: j === 0 ? [] : Array.from({ length: buckets }, () => 0) })),
+  };
+}
+
+/** The rows of `statsSql` as statistics for all customers and per breakdown value. */
+export function readStats(rows: readonly Record<string, unknown>[], k: number, buckets: number): { total: GroupStats; groups: GroupStats[] } {
+  const total = emptyStats(null, k, buckets);
+  const groups = new Map<string | null, GroupStats>();
+  for (const r of rows) {
+    const value = r.value === null || r.value === undefined ? null : String(r.value);
+    let g = total;
+    if (Number(r.grp) === 1) {
+      g = groups.get(value) ?? emptyStats(value, k, buckets);
+      groups.set(value, g);
+    }
+    const j = Number(r.j);
+    const step = g.steps[j];
+    if (Number(r.b) >= 0) {
+      step.buckets[Number(r.b)] = Number(r.n);
+    } else {
+      step.count = Number(r.n);
+      step.sumMs = j === 0 ? 0 : Number(r.s ?? 0);
+      step.medianMs = j === 0 || r.q === null || r.q === undefined ? null : Number(r.q);
+    }
+  }
+  return { total, groups: [...groups.values()] };
 }

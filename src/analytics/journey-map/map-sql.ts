@@ -76,10 +76,11 @@ function scanSql(s: MapScope, goalEvents: string[]): Sql {
       WHEN event = ${PAYMENT_FAILED} THEN ${n(c.paymentFailure)}
       WHEN event IN (${list(RETURN_EVENTS)}) THEN ${n(c.return)}
       WHEN ${lateDeliverySql} THEN ${n(c.lateDelivery)} END`;
-  const channel = sql`CASE channel ${join(CHANNELS.map((ch, i) => sql`WHEN ${raw(`'${ch}'`)} THEN ${n(i)}`), ' ')} END`;
+  // The channel as one bit (CHANNELS order), so a bitwise OR collects the channels used.
+  const channel = sql`CASE channel ${join(CHANNELS.map((ch, i) => sql`WHEN ${raw(`'${ch}'`)} THEN ${n(2 ** i)}`), ' ')} END`;
   const goal = goalEvents.length ? sql`CASE ${join(goalEvents.map((e, j) => sql`WHEN event = ${e} THEN ${n(j)}`), ' ')} END` : raw('NULL');
-  // Narrow types keep the materialised rows small (touchpoints < 1000, channels and codes < 100).
-  return sql`SELECT c, t, CAST(tp AS SMALLINT) AS tp, CAST(CASE WHEN tp IS NOT NULL THEN ${channel} END AS TINYINT) AS ch,
+  // Narrow types keep the materialised rows small (touchpoints < 1000, channel bits < 512, codes < 100).
+  return sql`SELECT c, t, CAST(tp AS SMALLINT) AS tp, CAST(CASE WHEN tp IS NOT NULL THEN ${channel} END AS SMALLINT) AS ch,
       CAST(${goal} AS TINYINT) AS ge, CAST(fr AS TINYINT) AS fr,
       CAST(CASE WHEN tp IS NULL AND fr IN (${n(c.slowPage)}, ${n(c.error)}) THEN ${pageTouchpointIndexSql(s.layout)} END AS SMALLINT) AS ptp
     FROM (
@@ -96,7 +97,7 @@ export function journeyMapSql(s: MapScope): Sql {
   const goalEvents = [...new Set(s.goals.flatMap((g) => (g && 'event' in g ? [g.event] : [])))];
 
   const perTouchpoint: Sql[] = [sql`min(t) AS t0`, sql`max(t) AS t1`, sql`count(*) AS n`,
-    sql`${bitOrSql(raw('CASE WHEN ch IS NOT NULL THEN CAST(1 AS INTEGER) << ch END'))} AS chans`];
+    sql`${bitOrSql(raw('CAST(ch AS INTEGER)'))} AS chans`];
   goalEvents.forEach((_, j) => perTouchpoint.push(sql`max(CASE WHEN ge = ${n(j)} THEN t END) AS ${col('ge', j)}`));
 
   const perCustomer: Sql[] = [sql`${argMaxSql(raw('tp'), sql`t1 * ${n(K + 1)} + CAST(tp AS BIGINT)`)} AS last_tp`];

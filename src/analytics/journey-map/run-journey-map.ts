@@ -30,7 +30,11 @@ import {
  *   `conversionToNextStage` and `medianSecondsToNextStage` (from their first event here) are over them.
  * - Friction at a touchpoint: friction events that are the touchpoint (e.g. `Payment Failed`), else
  *   `Page Load` (> 2 s) / `Error` at the touchpoint of their page (as a page view of that path
- *   would be), else at the customer's most recent touchpoint before them. See health.ts.
+ *   would be), else at the customer's most recent touchpoint before them (placement-sql.ts).
+ * - `health`: conversion relative to the stage and friction per event (thresholds in health.ts).
+ * - `persona`: customers whose persona (first matching rule, on their latest traits and their event
+ *   counts up to `to` or the latest event) is this one (common/persona-filter.ts).
+ * - `voc` is null until survey responses exist.
  *
  * @example
  * const { journey, version } = await journeys.get(ws, 'five-stage');

@@ -35,7 +35,7 @@ export interface TouchpointVoc {
   n: number;
 }
 
-/** Friction events placed at a touchpoint (see friction-sql.ts for how they are placed). */
+/** Friction events placed at a touchpoint (placement rule: friction/placement-sql.ts). */
 export interface TouchpointFriction {
   /** `Page Load` events slower than 2 s. */
   slowPages: number;

@@ -16,6 +16,12 @@ export interface SentimentModelFile {
   /** Data sets that trained each language (also in model/README.md). */
   trainingSets: Record<string, string[]>;
   languages: Record<string, {
+    /**
+     * 'stacked': the model's score (which includes the lexicon) decides. 'lexicon-first': the lexicon
+     * decides whenever it finds a sentiment word, the model only reads texts it finds none in; for a
+     * language whose only trainable data is from another domain (see train.ts, LEXICON_FIRST).
+     */
+    mode: 'stacked' | 'lexicon-first';
     negators: string[];
     bias: number;
     /** Weight of tanh(lexicon sum / 2). */
@@ -30,6 +36,7 @@ export interface SentimentModelFile {
 }
 
 export interface LanguageModel {
+  mode: 'stacked' | 'lexicon-first';
   negators: ReadonlySet<string>;
   bias: number;
   lexicon: number;
@@ -41,7 +48,7 @@ export function unpackLanguage(m: SentimentModelFile['languages'][string]): Lang
   const wb = Buffer.from(m.weights, 'base64');
   const weights = new Map<number, number>();
   for (let i = 0; i < wb.length; i++) weights.set(kb.readUInt32LE(i * 4), wb.readInt8(i) * m.scale);
-  return { negators: new Set(m.negators), bias: m.bias, lexicon: m.lexicon, weights };
+  return { mode: m.mode, negators: new Set(m.negators), bias: m.bias, lexicon: m.lexicon, weights };
 }
 
 let loaded: { file: SentimentModelFile; langs: Map<string, LanguageModel> } | null = null;

@@ -1,7 +1,9 @@
 /**
  * Sentiment of folded tokens in a known language:
- * - languages with a shipped model (trained where the data licence allows: en, de, es, fr, it, pt, ar,
- *   he): the model's log-odds, which already includes the hand-written lexicon as one input;
+ * - languages with a hand-written lexicon and a shipped model (en, de, es, fr, pt, he): the lexicon
+ *   decides when it finds sentiment; the model (trained where the data licence allows, on tweets and
+ *   comments — another domain than shop feedback) reads the texts it finds none in;
+ * - it, ar (model, no lexicon): the model's log-odds, with emoji as one input;
  * - languages with only a hand-written lexicon (pl, tr, zh — their labelled data is evaluation-only):
  *   the lexicon score;
  * - any other language: emoji and emoticons only.
@@ -19,13 +21,15 @@ export interface Sentiment {
   score: number;
 }
 
-export type SentimentMethod = 'model+lexicon' | 'lexicon' | 'emoji';
+/** model+lexicon: stacked model; lexicon+model: lexicon first, model when it finds nothing. */
+export type SentimentMethod = 'model+lexicon' | 'lexicon+model' | 'lexicon' | 'emoji';
 
 /** Scores closer to 0 than this are labelled neutral. */
 export const NEUTRAL_BAND = 0.2;
 
 export function sentimentMethod(language: string): SentimentMethod {
-  if (loadModel().langs.has(language)) return 'model+lexicon';
+  const m = loadModel().langs.get(language);
+  if (m) return m.mode === 'lexicon-first' ? 'lexicon+model' : 'model+lexicon';
   if (LEXICON_LANGUAGES.includes(language)) return 'lexicon';
   return 'emoji';
 }
@@ -45,13 +49,13 @@ export interface TokenSentiment extends Sentiment {
 export function sentimentOfTokens(language: string, tokens: readonly string[]): TokenSentiment {
   const lexicon = scoreTokens(lexiconFor(language), tokens);
   const model = loadModel().langs.get(language);
-  if (model) {
+  if (model && !(model.mode === 'lexicon-first' && lexicon.sum !== 0)) {
     const z = languageLogit(model, tokens, lexicon.sum);
     // tanh(z/2) = 2·sigmoid(z) − 1: the model's probability mapped onto −1…1.
     const score = round(Math.tanh(z / 2));
     return { label: labelOf(score), score, lexicon, noEvidence: lexicon.hits === 0 && Math.abs(score) < NEUTRAL_BAND };
   }
-  if (lexicon.hits === 0) return { label: 'neutral', score: 0, lexicon, noEvidence: true };
+  if (lexicon.sum === 0) return { label: 'neutral', score: 0, lexicon, noEvidence: true };
   const score = round(Math.tanh(lexicon.sum / 2));
   return { label: labelOf(score), score, lexicon, noEvidence: false };
 }

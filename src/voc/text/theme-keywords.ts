@@ -28,7 +28,8 @@ export const THEME_KEYWORDS: Record<string, Partial<Record<ThemeId, string>>> = 
     availability: `stock, in stock, out of stock, sold out, availability, available, unavailable, backorder*,
       restock*, inventory, discontinued`,
     communication: `email*, e-mail*, mail, message*, notification*, updates, update, informed, inform, contact*,
-      reply, replied, respond*, response*, answer*, call back, called, phone*, sms, text message, newsletter,
+      reply, replied, respond*, response*, answer*, call back, called, phoned, phone call, phone calls, by phone,
+      on the phone, sms, text message, newsletter,
       communicat*, kept me posted`,
   },
   pl: {
@@ -50,7 +51,7 @@ export const THEME_KEYWORDS: Record<string, Partial<Record<ThemeId, string>>> = 
     availability: `dostepn*, niedostepn*, brak na stanie, na stanie, wyprzedan*, magazyn*, stan magazynowy,
       brak towaru`,
     communication: `mail*, e-mail*, wiadomos*, powiadom*, informacj*, poinformow*, kontakt*, odpowied*, odpisa*,
-      telefon*, dzwoni*, dodzwoni*, sms*, komunikacj*`,
+      telefonicznie, dzwoni*, dodzwoni*, oddzwoni*, sms*, komunikacj*`,
   },
   tr: {
     delivery: `kargo*, teslimat*, teslim*, gonderi*, paket*, kurye*, ulasti, ulasmadi, yurtici kargo, aras kargo`,

@@ -59,7 +59,7 @@ export const pl: LexiconSpec = {
     bezradn*, bezradnosc*, rozpacz*, zal, zalu, zaluje, zalowac, niesmak*, zdziwion*, zaskoczon* negatywnie,
     niemilo zaskoczon*, niezrozumial*, nieprzyjemnosc*, przykrosc*, klamstw*, klam*, oklam*, wprowadzil* w blad,
     niepokojac*, nieprawidlow*, niepotrzebnie, bezcelow*, bezuzyteczn*, nie warto, wstydz*, przeprosin*,
-    awantur*, klotni*, pretensj*, obwinia*, zrzucal*, nerwy, nerwach, zdenerwowan*, zestresowan*, stresuj*`,
+    nie odpisuj*, nie oddzwoni*, nie odpisal*, nie odpowiedzial*, awantur*, klotni*, pretensj*, obwinia*, zrzucal*, nerwy, nerwach, zdenerwowan*, zestresowan*, stresuj*`,
   strongNegative: `fataln*, okropn*, straszny, straszna, straszne, strasznego, strasznej, beznadziejn*, tragiczn*,
     tragedi*, katastrof*, porazk*, koszmar*, skandal*, zalosn*, arogan*, chamsk*, cham, chamstwo, opryskliw*,
     bezczeln*, oszust*, oszuk*, oszukan*, naciag*, zdziercz*, zlodziej*, kradziez*, nie polecam, nie polecam nikomu,
