@@ -29,7 +29,7 @@ export const TRAIN_OPTIONS = { epochs: 10, lr: 0.1, l2: 1e-4, seed: 1, balanced:
  * Languages where the hand-written lexicon decides whenever it finds sentiment, and the model reads
  * only the texts it finds none in: every language that has a lexicon. The may-train data are tweets
  * and political comments, not shop feedback; there the model learns topic words, and in Hebrew even
- * inverted polarity ("ממליץ", I recommend, is sarcastic in 8 of its 9 uses), while the lexicon reads
+ * inverted polarity (8 of the 9 comments containing "ממליץ", I recommend, are labelled negative), while the lexicon reads
  * "not good" as negative in any domain. On held-out tweets this costs about a point in some languages
  * and gains in others (BENCHMARKS.md, "Sentiment"); on Hebrew comments it costs 8 points.
  */
@@ -159,7 +159,7 @@ two-input logistic regression on its ${FOLDS}-fold out-of-fold score and the lex
 cannot learn to cancel the hand-written lexicon (see \`trainStacked\` in train.ts). Mode per language:
 ${Object.entries(file.languages).map(([l, m]) => `${l} ${m.mode}`).sort().join(', ')} — lexicon-first: the
 lexicon decides whenever it finds sentiment, the model reads the rest (the training data are tweets and
-political comments, not shop feedback; in the Hebrew comments "ממליץ", I recommend, is mostly sarcastic). Trained ${file.trainedAt.slice(0, 10)}.
+political comments, not shop feedback; 8 of the 9 Hebrew comments containing "ממליץ", I recommend, are labelled negative). Trained ${file.trainedAt.slice(0, 10)}.
 
 ## Training sets
 

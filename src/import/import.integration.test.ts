@@ -102,7 +102,7 @@ describe('touchpoint import into a running server', () => {
     const s = await runImport({ file: nd, url: server.url, writeKey, batchSize: 2 });
     expect(s).toMatchObject({ rowsRead: 5, valid: 5, stored: 3, rejected: 2, exitCode: 2 });
     expect(s.rejections.map((g) => [g.reason, g.lines])).toEqual([
-      ['properties: Invalid input: expected record, received string', [3]],
+      ['properties: must be a JSON object', [3]],
       ['event: Too big: expected string to have <=200 characters', [4]],
     ]);
     expect((await events('srv-')).map((r) => r.user_id)).toEqual(['srv-1', 'srv-2', 'srv-5']);
