@@ -6,6 +6,7 @@ import { importRoutes, MAX_IMPORT_BYTES } from './routes/import.ts';
 import { journeyRoutes } from './routes/journeys.ts';
 import { queryRoutes } from './routes/query.ts';
 import { surveyRoutes } from './routes/surveys.ts';
+import { textRoutes } from './routes/text.ts';
 import { ZodError } from 'zod';
 import { AnalyticsInputError } from '../analytics/common/errors.ts';
 import { posthogRoutes } from './routes/posthog.ts';
@@ -68,6 +69,7 @@ export function buildApp(services: Services): FastifyInstance {
   journeyRoutes(app, services);
   queryRoutes(app, services);
   surveyRoutes(app, services);
+  textRoutes(app, services);
   sdkRoutes(app);
   return app;
 }

@@ -107,3 +107,15 @@ describe('score formulas', () => {
     expect(meanScore(10, 30, 4)).toMatchObject({ score: 2.5, ci: [1.23, 3.77] });
   });
 });
+
+describe('text analysis of comments', () => {
+  it('analyses a Hebrew detractor comment and serves /api/v1/text/analyze', async () => {
+    const { id } = (await admin('POST', '/api/v1/surveys', survey)).json();
+    await respond({ surveyId: id, userId: 'h1', language: 'he', answers: { nps: 2, why: 'המשלוח איחר בשבוע והשירות היה גרוע' } });
+    const [row] = (await admin('GET', `/api/v1/responses?surveyId=${id}`)).json().responses;
+    expect(row.text_analysis).toMatchObject({ language: 'he', sentiment: { label: 'negative' } });
+    expect(row.text_analysis.themes.map((th: { id: string }) => th.id)).toContain('delivery');
+    const r = (await admin('POST', '/api/v1/text/analyze', { texts: ['Szybka dostawa, polecam!', '配送太慢了，很失望'] })).json();
+    expect(r.results.map((x: { language: string; sentiment: { label: string } }) => [x.language, x.sentiment.label])).toEqual([['pl', 'positive'], ['zh', 'negative']]);
+  });
+});

@@ -4,8 +4,9 @@
  *
  * @example
  *   analyzeText('Szybka dostawa, ale obsługa klienta nie odpisuje.')
- *   // → { language: 'pl', sentiment: { label: 'negative', score: -0.3 },
- *   //     themes: [{ id: 'delivery', …positive }, { id: 'support', …negative }, …] }
+ *   // → { language: 'pl', sentiment: { label: 'negative', score: -0.38 },
+ *   //     themes: [{ id: 'delivery', label: 'Delivery', sentiment: { label: 'positive', score: 0.462 } },
+ *   //              { id: 'support', label: 'Customer support', sentiment: { label: 'negative', score: -0.604 } }] }
  */
 import { detectLanguage, type DetectOptions } from './language.ts';
 import { textTokens } from './normalize.ts';
