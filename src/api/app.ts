@@ -62,6 +62,8 @@ export function buildApp(services: Services): FastifyInstance {
     reply.code(404).send(new ApiError('not_found', `No route ${req.method} ${req.url.split('?')[0]}.`).toJSON()));
 
   app.get('/health', async () => ({ status: 'ok' }));
+  // Browsers ask for it on every page (survey links, dashboard); no icon yet, and no console error.
+  app.get('/favicon.ico', async (_req, reply) => reply.code(204).send());
   segmentRoutes(app, services);
   posthogRoutes(app, services);
   importRoutes(app, services);

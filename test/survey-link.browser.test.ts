@@ -1,0 +1,68 @@
+/**
+ * The hosted survey page in a real browser: a multilingual NPS + CES survey answered in Hebrew
+ * (right-to-left) and in Polish, then read back as NPS/CES by touchpoint with the comments' sentiment.
+ */
+import { existsSync } from 'node:fs';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer } from './helpers/server.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+let browser: Browser;
+let server: Awaited<ReturnType<typeof startTestServer>>;
+const admin = async (method: string, path: string, body?: unknown) => {
+  const r = await fetch(`${server.url}${path}`, { method, headers: { authorization: `Bearer ${server.defaultWorkspace.secretKey}`, 'content-type': 'application/json' }, body: body ? JSON.stringify(body) : undefined });
+  expect(r.status, await r.clone().text()).toBeLessThan(300);
+  return r.json();
+};
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+  server = await startTestServer();
+});
+afterAll(async () => { await browser?.close(); await server?.close(); });
+
+describe('survey link page in Chromium', () => {
+  it('is answered in Hebrew (rtl) and Polish and shows up in NPS/CES by touchpoint', async () => {
+    const survey = await admin('POST', '/api/v1/surveys', {
+      name: 'After delivery', languages: ['en', 'he', 'pl'],
+      questions: [
+        { id: 'nps', type: 'nps', required: true, text: { en: 'How likely are you to recommend us?', he: 'עד כמה סביר שתמליצו עלינו?', pl: 'Jak prawdopodobne jest, że nas polecisz?' } },
+        { id: 'ces', type: 'ces', text: { en: 'How easy was it?', he: 'כמה קל היה?', pl: 'Jak łatwo było?' } },
+        { id: 'why', type: 'text', showIf: { question: 'nps', max: 6 }, text: { en: 'What went wrong?', he: 'מה השתבש?', pl: 'Co poszło nie tak?' } },
+      ],
+      thankYou: { en: 'Thank you!', he: 'תודה!', pl: 'Dziękujemy!' },
+      trigger: { event: 'Order Delivered', delayMinutes: 60 },
+    });
+    const consoleErrors: string[] = [];
+    const answer = async (lang: string, uid: string, nps: number, ces: number, why?: string) => {
+      const context = await browser.newContext({ locale: lang });
+      const page = await context.newPage();
+      page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
+      await page.goto(`${server.url}/s/${survey.id}?uid=${uid}`);
+      expect(await page.getAttribute('html', 'lang')).toBe(lang);
+      expect(await page.getAttribute('html', 'dir')).toBe(lang === 'he' ? 'rtl' : 'ltr');
+      await page.locator(`fieldset[data-q="nps"] label:has(input[value="${nps}"])`).click();
+      await page.locator(`fieldset[data-q="ces"] label:has(input[value="${ces}"])`).click();
+      const followUp = page.locator('fieldset[data-q="why"]');
+      expect(await followUp.isVisible()).toBe(why !== undefined);
+      if (why) await followUp.locator('textarea').fill(why);
+      await page.locator('button[type="submit"]').click();
+      await page.locator('#msg', { hasText: lang === 'he' ? 'תודה!' : 'Dziękujemy!' }).waitFor();
+      await context.close();
+    };
+    await answer('he', 'user-he', 3, 6, 'המשלוח איחר והשירות היה גרוע');
+    await answer('pl', 'user-pl', 10, 2);
+    expect(consoleErrors).toEqual([]);
+
+    const nps = await admin('GET', `/api/v1/metrics/nps?surveyId=${survey.id}&by=language`);
+    expect(nps).toMatchObject({ n: 2, promoters: 1, detractors: 1, score: 0 });
+    expect(nps.groups.map((g: { value: string; score: number }) => [g.value, g.score])).toEqual([['he', -100], ['pl', 100]]);
+    const ces = await admin('GET', `/api/v1/metrics/ces?surveyId=${survey.id}`);
+    expect(ces).toMatchObject({ n: 2, score: 4 });
+    const { responses } = await admin('GET', `/api/v1/responses?surveyId=${survey.id}`);
+    const he = responses.find((r: { language: string }) => r.language === 'he');
+    expect(he).toMatchObject({ user_id: 'user-he', channel: 'web', complete: true, text_analysis: { language: 'he', sentiment: { label: 'negative' } } });
+  });
+});
