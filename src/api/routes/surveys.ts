@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { analyzeComment } from '../../voc/surveys/analyze.ts';
+import { dueSurveys } from '../../voc/surveys/eligibility.ts';
 import { SurveyInputSchema } from '../../voc/surveys/definition.ts';
 import { linkPage, pickLanguage } from '../../voc/surveys/link-page.ts';
 import { METRIC_KINDS, MetricsQuerySchema, surveyMetric, type MetricKind } from '../../voc/surveys/metrics.ts';
@@ -47,6 +48,16 @@ export function surveyRoutes(app: FastifyInstance, services: Services): void {
     const ws = await requireWriteKey(workspaces, basicUser(req) ?? (typeof body?.writeKey === 'string' ? body.writeKey : undefined));
     const input = parseWith(ResponseInputSchema, body);
     return { success: true, ...(await submitResponse(services, ws.id, input, req.ip, analyzeComment)) };
+  });
+
+  /** For the SDK widget, apps and e-mail: surveys this customer should see now (write key). */
+  app.get('/api/v1/surveys/due', async (req) => {
+    const q = req.query as { writeKey?: string; userId?: string; anonymousId?: string };
+    const ws = await requireWriteKey(workspaces, basicUser(req) ?? q.writeKey);
+    const identity = q.userId ?? q.anonymousId;
+    if (!identity) throw new ApiError('validation_failed', 'Say who is asking.', [{ path: 'userId', message: 'either userId or anonymousId is required' }]);
+    const due = await dueSurveys(services, ws.id, identity);
+    return { surveys: due.map(({ id, name, languages, defaultLanguage, questions, thankYou }) => ({ id, name, languages, defaultLanguage, questions, thankYou })) };
   });
 
   app.get('/api/v1/responses', async (req, reply) => {

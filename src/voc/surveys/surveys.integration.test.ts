@@ -119,3 +119,31 @@ describe('text analysis of comments', () => {
     expect(r.results.map((x: { language: string; sentiment: { label: string } }) => [x.language, x.sentiment.label])).toEqual([['pl', 'positive'], ['zh', 'negative']]);
   });
 });
+
+describe('triggers', () => {
+  const track = (userId: string, event: string, minutesAgo: number) => t.app.inject({ method: 'POST', url: '/v1/track', headers: { authorization: t.basic, 'content-type': 'application/json' },
+    payload: JSON.stringify({ userId, event, timestamp: new Date(Date.now() - minutesAgo * 60_000).toISOString() }) });
+  const due = async (userId: string) => (await t.app.inject({ method: 'GET', url: `/api/v1/surveys/due?userId=${userId}`, headers: { authorization: t.basic } })).json().surveys.map((s: { id: string }) => s.id);
+
+  it('a survey is due after the trigger event plus its delay, once, respecting recontact and sampling', async () => {
+    const { id } = (await admin('POST', '/api/v1/surveys', survey)).json(); // Order Delivered, 60 min delay, 50 % sample
+    const all = (await admin('POST', '/api/v1/surveys', { ...survey, name: 'Everyone', trigger: { event: 'Order Delivered', delayMinutes: 60, samplePercent: 100, recontactDays: 30 } })).json().id;
+    const none = (await admin('POST', '/api/v1/surveys', { ...survey, name: 'Nobody', trigger: { event: 'Order Delivered', samplePercent: 0 } })).json().id;
+    await track('early', 'Order Delivered', 120);
+    await track('recent', 'Order Delivered', 10);
+    await track('never', 'Product Viewed', 120);
+    const early = await due('early');
+    expect(early).toContain(all);
+    expect(early).not.toContain(none);
+    expect(await due('recent')).toEqual([]);
+    expect(await due('never')).toEqual([]);
+    // Sampling is deterministic per customer: about half of 40 customers get the 50 % survey.
+    let sampled = 0;
+    for (let i = 0; i < 40; i++) { await track(`s${i}`, 'Order Delivered', 120); if ((await due(`s${i}`)).includes(id)) sampled++; }
+    expect(sampled).toBeGreaterThan(8);
+    expect(sampled).toBeLessThan(32);
+    // Answering one survey stops it and, through recontactDays, every other survey for 30 days.
+    expect((await respond({ surveyId: all, userId: 'early', answers: { nps: 9 } })).statusCode).toBe(200);
+    expect(await due('early')).toEqual([]);
+  });
+});
