@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer } from './helpers/server.ts';
+import { startSite, testPage } from '../src/sdk/test-support.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 let browser: Browser;
@@ -64,5 +65,40 @@ describe('survey link page in Chromium', () => {
     const { responses } = await admin('GET', `/api/v1/responses?surveyId=${survey.id}`);
     const he = responses.find((r: { language: string }) => r.language === 'he');
     expect(he).toMatchObject({ user_id: 'user-he', channel: 'web', complete: true, text_analysis: { language: 'he', sentiment: { label: 'negative' } } });
+  });
+});
+
+describe('survey widget of the browser SDK', () => {
+  it('shows a due survey after the trigger event, in Hebrew, right-to-left, and records the answer', async () => {
+    const survey = await admin('POST', '/api/v1/surveys', {
+      name: 'Delivery NPS', languages: ['en', 'he'],
+      questions: [{ id: 'nps', type: 'nps', text: { en: 'Would you recommend us?', he: 'האם תמליצו עלינו?' } }],
+      thankYou: { en: 'Thanks!', he: 'תודה רבה!' },
+      trigger: { event: 'Order Delivered', delayMinutes: 0, samplePercent: 100, recontactDays: 30 },
+    });
+    const site = await startSite();
+    site.page('/favicon.ico', '');
+    site.page('/orders', testPage({ host: server.url, writeKey: server.defaultWorkspace.writeKey, data: { 'flush-interval': '200' },
+      after: `touchpoint.push(['identify', 'widget-user']); touchpoint.push(['track', 'Order Delivered', { order_id: 'o-9' }]);` }));
+    const context = await browser.newContext({ locale: 'he-IL' });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    await page.goto(`${site.url}/orders`);
+    const form = page.locator('#tp-survey form');
+    await form.waitFor({ timeout: 15_000 });
+    expect(await form.getAttribute('dir')).toBe('rtl');
+    expect(await form.locator('legend').textContent()).toBe('האם תמליצו עלינו?');
+    await form.locator('label', { hasText: /^9$/ }).click();
+    await form.locator('button[type="submit"]').click();
+    await page.locator('#tp-survey form', { hasText: 'תודה רבה!' }).waitFor();
+    const nps = await admin('GET', `/api/v1/metrics/nps?surveyId=${survey.id}`);
+    expect(nps).toMatchObject({ n: 1, promoters: 1, score: 100 });
+    // Answered: not shown again.
+    const due = await (await fetch(`${server.url}/api/v1/surveys/due?writeKey=${server.defaultWorkspace.writeKey}&userId=widget-user`)).json();
+    expect(due.surveys).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+    await site.close();
   });
 });

@@ -3,7 +3,7 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { buildSdk } from './build.ts';
 
-/** Bundle-size budget: the SDK and the survey widget together must stay under 10 KB gzipped. */
+/** Bundle-size budget: the tracker must stay under 6 KB gzipped and, with the survey widget, under 10 KB; the bundle holds both, so it is held to the stricter 6 KB. */
 const SDK_BUDGET_BYTES = 6144;
 
 describe('buildSdk', () => {

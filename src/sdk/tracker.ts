@@ -20,6 +20,7 @@ import { readId, writeId } from './storage.ts';
 import { createTransport, type Transport } from './transport.ts';
 import type { InitOptions, Message, MessageType, Props } from './types.ts';
 import { uuid } from './uuid.ts';
+import { checkSurveys } from './widget.ts';
 
 /** Replaced at build time with package.json's version. */
 declare const __TP_VERSION__: string;
@@ -109,6 +110,8 @@ function createTracker(script: HTMLScriptElement | null): Touchpoint {
         watchErrors((p) => api.track('Error', p));
       }
       pending.splice(0).forEach(api.push);
+      // After the first flush, so a trigger event sent on this page already counts.
+      if (o.surveys !== false) setTimeout(() => api.flush().then(() => checkSurveys(host, o.writeKey, () => ({ userId, anonymousId }))), 1500);
     },
     page(name, properties) {
       if (typeof name === 'object') [name, properties] = [undefined, name];
@@ -156,6 +159,7 @@ if (!w.touchpoint || Array.isArray(w.touchpoint)) {
       friction: d.friction !== 'false',
       flushInterval: Number(d.flushInterval) || undefined,
       batchSize: Number(d.batchSize) || undefined,
+      surveys: d.surveys !== 'false',
     });
   }
   queued.forEach(api.push);

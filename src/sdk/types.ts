@@ -42,4 +42,6 @@ export interface InitOptions {
   flushInterval?: number;
   /** Flush as soon as this many messages are queued. Default 20. */
   batchSize?: number;
+  /** Show surveys that are due for this visitor (after their events are sent). Default true. */
+  surveys?: boolean;
 }
