@@ -55,3 +55,20 @@ describe('CLI against a running server', () => {
     expect((r as { stderr: string }).stderr).toMatch(/No Touchpoint server at http:\/\/127\.0\.0\.1:9.*npx touchpoint serve/);
   });
 });
+
+describe('surveys CLI', () => {
+  it('creates a survey from YAML, lists it, and prints NPS with its interval', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tp-cli-s-'));
+    writeFileSync(join(dir, 's.yaml'), 'name: Checkout CES\nlanguages: [en, pl]\nquestions:\n  - id: nps\n    type: nps\n    text: {en: "Recommend us?", pl: "Polecisz nas?"}\n');
+    const created = await cli('surveys', 'create', join(dir, 's.yaml'));
+    const id = /Created survey (srv_\S+)/.exec(created.stdout)![1];
+    expect(created.stdout).toContain(`/s/${id}`);
+    expect((await cli('surveys', 'list')).stdout).toMatch(new RegExp(`${id}\\s+active\\s+en,pl`));
+    for (const [i, score] of [10, 9, 2].entries()) {
+      const r = await fetch(`${server.url}/api/v1/responses`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ writeKey: server.defaultWorkspace.writeKey, surveyId: id, userId: `cli-${i}`, answers: { nps: score } }) });
+      expect(r.status).toBe(200);
+    }
+    const m = await cli('surveys', 'metrics', 'nps', '--survey', id);
+    expect(m.stdout).toMatch(/NPS\s+33\.3\s+n=3/);
+  });
+});

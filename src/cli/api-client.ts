@@ -20,7 +20,7 @@ export function withApiFlags(cmd: Command): Command {
  */
 export class ApiClient {
   readonly url: string;
-  private readonly key: string;
+  readonly key: string;
 
   constructor(flags: ApiFlags) {
     const config = loadConfig({ dataDir: flags.data, serverUrl: flags.url });

@@ -6,6 +6,7 @@ import { registerImport } from './commands/import.ts';
 import { registerBench } from './commands/bench.ts';
 import { registerJourneys } from './commands/journeys.ts';
 import { registerQuery } from './commands/query.ts';
+import { registerSurveys } from './commands/surveys.ts';
 
 const program = new Command('touchpoint')
   .description('Touchpoint: map, measure, hear and improve the digital customer journey.')
@@ -15,6 +16,7 @@ registerServe(program);
 registerImport(program);
 registerJourneys(program);
 registerQuery(program);
+registerSurveys(program);
 registerBench(program);
 
 try {

@@ -1,0 +1,61 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { parse } from 'yaml';
+import { ApiClient, withApiFlags, type ApiFlags } from '../api-client.ts';
+import { CliError } from '../errors.ts';
+
+interface Survey { id: string; name: string; status: string; languages: string[]; questions: unknown[]; trigger?: { event?: string; touchpoint?: string } }
+
+/** `touchpoint surveys list|create|close|responses|metrics` against a running server. */
+export function registerSurveys(program: Command): void {
+  const surveys = program.command('surveys').description('Voice-of-customer surveys (NPS, CSAT, CES, emotion, choice, text).');
+
+  withApiFlags(surveys.command('list').description('Surveys of the workspace.')).action(async (o: ApiFlags) => {
+    const r = await new ApiClient(o).request<{ surveys: Survey[] }>('GET', '/api/v1/surveys');
+    if (r.surveys.length === 0) console.log('No surveys yet: `touchpoint surveys create survey.yaml`.');
+    for (const s of r.surveys) {
+      const trigger = s.trigger ? `after ${s.trigger.event ?? `touchpoint ${s.trigger.touchpoint}`}` : 'link only';
+      console.log(`${s.id}  ${s.status.padEnd(7)} ${s.languages.join(',').padEnd(12)} ${String(s.questions.length).padStart(2)} questions  ${trigger}  ${s.name}`);
+    }
+  });
+
+  withApiFlags(surveys.command('create').argument('<file>', 'survey definition, JSON or YAML').description('Create a survey; prints its id and link.'))
+    .action(async (file: string, o: ApiFlags) => {
+      let body: unknown;
+      try { body = /\.ya?ml$/i.test(file) ? parse(readFileSync(file, 'utf8')) : JSON.parse(readFileSync(file, 'utf8')); } catch (err) {
+        throw new CliError(`Cannot read ${file}: ${(err as Error).message}`);
+      }
+      const client = new ApiClient(o);
+      const s = await client.request<Survey>('POST', '/api/v1/surveys', body);
+      console.log(`Created survey ${s.id} "${s.name}". Link: ${client.url}/s/${s.id}`);
+    });
+
+  withApiFlags(surveys.command('close').argument('<id>').description('Stop taking answers.')).action(async (id: string, o: ApiFlags) => {
+    await new ApiClient(o).request('PATCH', `/api/v1/surveys/${encodeURIComponent(id)}`, { status: 'closed' });
+    console.log(`Survey ${id} is closed.`);
+  });
+
+  withApiFlags(surveys.command('responses').argument('[id]', 'survey id (default: all)').option('-o, --out <file>', 'write CSV to a file')
+    .description('Export responses as CSV (with touchpoint, stage, channel, persona, language, sentiment).'))
+    .action(async (id: string | undefined, o: ApiFlags & { out?: string }) => {
+      const client = new ApiClient(o);
+      const res = await fetch(`${client.url}/api/v1/responses?format=csv${id ? `&surveyId=${encodeURIComponent(id)}` : ''}`, {
+        headers: { authorization: `Bearer ${client.key}` },
+      }).catch(() => { throw new CliError(`No Touchpoint server at ${client.url}.`); });
+      if (!res.ok) throw new CliError(`GET /api/v1/responses → ${res.status}: ${await res.text()}`);
+      const csv = await res.text();
+      if (o.out) { writeFileSync(o.out, csv); console.error(`Wrote ${csv.trim().split('\n').length - 1} responses to ${o.out}.`); } else process.stdout.write(csv);
+    });
+
+  withApiFlags(surveys.command('metrics').argument('<metric>', 'nps, csat or ces').option('--survey <id>').option('--by <dimension>', 'touchpoint, stage, persona, channel, day or language')
+    .description('A score with its sample size and 95 % confidence interval.'))
+    .action(async (metric: string, o: ApiFlags & { survey?: string; by?: string }) => {
+      if (!['nps', 'csat', 'ces'].includes(metric)) throw new CliError('metric must be nps, csat or ces');
+      const qs = new URLSearchParams(Object.entries({ surveyId: o.survey, by: o.by }).filter(([, v]) => v) as [string, string][]);
+      const r = await new ApiClient(o).request<{ score: number | null; n: number; ci: [number, number] | null; groups?: { value: string; score: number | null; n: number; ci: [number, number] | null }[] }>('GET', `/api/v1/metrics/${metric}?${qs}`);
+      const line = (label: string, x: { score: number | null; n: number; ci: [number, number] | null }) =>
+        `${label.padEnd(24)} ${x.score === null ? '—' : String(x.score).padStart(6)}  n=${String(x.n).padEnd(6)} ${x.ci ? `95 % CI [${x.ci[0]}, ${x.ci[1]}]` : ''}`;
+      console.log(line(metric.toUpperCase(), r));
+      for (const g of r.groups ?? []) console.log(line(`  ${g.value ?? '(none)'}`, g));
+    });
+}
