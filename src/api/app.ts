@@ -7,6 +7,7 @@ import { journeyRoutes } from './routes/journeys.ts';
 import { queryRoutes } from './routes/query.ts';
 import { surveyRoutes } from './routes/surveys.ts';
 import { textRoutes } from './routes/text.ts';
+import { caseRoutes } from './routes/cases.ts';
 import { ZodError } from 'zod';
 import { AnalyticsInputError } from '../analytics/common/errors.ts';
 import { posthogRoutes } from './routes/posthog.ts';
@@ -72,6 +73,7 @@ export function buildApp(services: Services): FastifyInstance {
   queryRoutes(app, services);
   surveyRoutes(app, services);
   textRoutes(app, services);
+  caseRoutes(app, services);
   sdkRoutes(app);
   return app;
 }

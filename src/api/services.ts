@@ -4,6 +4,8 @@ import { IngestWriter } from '../ingest/writer.ts';
 import { JourneyRepository } from '../journeys/repository.ts';
 import { SurveyRepository } from '../voc/surveys/repository.ts';
 import { loadAnalyzer } from '../voc/surveys/analyze.ts';
+import { Cases } from '../act/cases.ts';
+import { RuleEngine } from '../act/rule-engine.ts';
 import type { Store } from '../storage/store.ts';
 import { Workspaces } from '../workspaces/workspaces.ts';
 
@@ -16,6 +18,8 @@ export interface Services {
   ingest: IngestService;
   journeys: JourneyRepository;
   surveys: SurveyRepository;
+  cases: Cases;
+  rules: RuleEngine;
 }
 
 export async function createServices(config: Config, store: Store): Promise<Services> {
@@ -23,5 +27,8 @@ export async function createServices(config: Config, store: Store): Promise<Serv
   const writer = new IngestWriter(store);
   await writer.init();
   await loadAnalyzer();
-  return { config, store, workspaces: new Workspaces(store), writer, ingest: new IngestService(writer), journeys: new JourneyRepository(store), surveys: new SurveyRepository(store) };
+  const cases = new Cases(store);
+  const rules = new RuleEngine(store, cases);
+  writer.onCommitted((events) => void rules.onEvents(events));
+  return { config, store, workspaces: new Workspaces(store), writer, ingest: new IngestService(writer), journeys: new JourneyRepository(store), surveys: new SurveyRepository(store), cases, rules };
 }

@@ -33,6 +33,12 @@ export class IngestWriter {
   private readonly seen = new Map<string, number>();
   private readonly identities: IdentityResolver;
   private closed = false;
+  private readonly listeners: ((events: readonly TouchEvent[]) => void)[] = [];
+
+  /** Called with every committed batch of new events (not duplicates), after it was acknowledged. */
+  onCommitted(listener: (events: readonly TouchEvent[]) => void): void {
+    this.listeners.push(listener);
+  }
 
   constructor(private readonly store: Store) {
     this.identities = new IdentityResolver(store);
@@ -106,6 +112,10 @@ export class IngestWriter {
     for (const k of batchSeen) this.seen.set(k, now);
     this.trimSeen(now);
     group.forEach((p, i) => p.resolve(results[i]));
+    // After the acknowledgement: listeners (rules) never delay or fail ingestion.
+    for (const listener of this.listeners) {
+      try { listener(fresh); } catch { /* a listener reports its own errors */ }
+    }
   }
 
   private trimSeen(now: number): void {

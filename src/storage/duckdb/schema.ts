@@ -28,4 +28,14 @@ export const DUCKDB_SCHEMA = [
      complete BOOLEAN NOT NULL, touchpoint_id VARCHAR, stage_id VARCHAR, channel VARCHAR, persona VARCHAR,
      nps INTEGER, csat INTEGER, ces INTEGER, emotion INTEGER, comment VARCHAR, text_analysis JSON,
      submitted_at TIMESTAMP NOT NULL, updated_at TIMESTAMP NOT NULL)`,
+  `CREATE TABLE IF NOT EXISTS rules (
+     workspace_id VARCHAR NOT NULL, id VARCHAR NOT NULL, definition JSON NOT NULL, enabled BOOLEAN NOT NULL,
+     last_error VARCHAR, updated_at TIMESTAMP NOT NULL)`,
+  `CREATE TABLE IF NOT EXISTS cases (
+     workspace_id VARCHAR NOT NULL, id VARCHAR NOT NULL, customer_id VARCHAR, rule_id VARCHAR, reason VARCHAR NOT NULL,
+     evidence JSON, owner VARCHAR, team VARCHAR, priority VARCHAR NOT NULL, status VARCHAR NOT NULL,
+     resolution_code VARCHAR, sla_due_at TIMESTAMP, created_at TIMESTAMP NOT NULL, updated_at TIMESTAMP NOT NULL)`,
+  `CREATE TABLE IF NOT EXISTS case_audit (
+     workspace_id VARCHAR NOT NULL, case_id VARCHAR NOT NULL, happened_at TIMESTAMP NOT NULL, actor VARCHAR NOT NULL,
+     action VARCHAR NOT NULL, changes JSON)`,
 ];

@@ -71,6 +71,10 @@ export async function submitResponse(services: Services, workspaceId: string, in
       ${input.channel ?? 'web'}, ${context.persona}, ${s.nps ?? null}, ${s.csat ?? null}, ${s.ces ?? null}, ${s.emotion ?? null}, ${comment},
       ${analysis ? JSON.stringify(analysis) : null}, ${existing[0]?.submitted_at ?? now}, ${now})`);
   });
+  void services.rules.onResponse(workspaceId, {
+    customerId, surveyId: survey.id, responseId, nps: s.nps ?? null, csat: s.csat ?? null, ces: s.ces ?? null,
+    sentiment: analysis?.sentiment.label ?? null, comment,
+  });
   return { responseId, complete, customerId };
 }
 

@@ -1,0 +1,122 @@
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import { ApiError } from '../api/errors.ts';
+import { ident, sql } from '../storage/sql.ts';
+import type { Store } from '../storage/store.ts';
+import { PRIORITIES } from './rules.ts';
+
+export const CASE_STATUSES = ['open', 'in_progress', 'resolved', 'closed'] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+/** Allowed moves: forward through the loop, and reopening a resolved or closed case. */
+const TRANSITIONS: Record<CaseStatus, CaseStatus[]> = {
+  open: ['in_progress', 'resolved'],
+  in_progress: ['open', 'resolved'],
+  resolved: ['closed', 'open'],
+  closed: ['open'],
+};
+
+export const CaseInputSchema = z.strictObject({
+  customerId: z.string().max(255).optional(),
+  reason: z.string().min(1).max(500),
+  evidence: z.record(z.string(), z.unknown()).optional(),
+  priority: z.enum(PRIORITIES).default('normal'),
+  team: z.string().max(100).optional(),
+  owner: z.string().max(200).optional(),
+  slaHours: z.number().min(0.1).max(24 * 90).default(24),
+});
+
+export const CasePatchSchema = z.strictObject({
+  status: z.enum(CASE_STATUSES).optional(),
+  owner: z.string().max(200).nullable().optional(),
+  team: z.string().max(100).nullable().optional(),
+  priority: z.enum(PRIORITIES).optional(),
+  resolutionCode: z.string().max(100).optional(),
+  note: z.string().min(1).max(5000).optional(),
+});
+
+interface Row {
+  id: string; customer_id: string | null; rule_id: string | null; reason: string; evidence: string | null; owner: string | null;
+  team: string | null; priority: string; status: CaseStatus; resolution_code: string | null; sla_due_at: Date | null; created_at: Date; updated_at: Date;
+}
+
+function view(r: Row, now = Date.now()) {
+  return {
+    id: r.id, customerId: r.customer_id, ruleId: r.rule_id, reason: r.reason, evidence: r.evidence ? JSON.parse(r.evidence) : null,
+    owner: r.owner, team: r.team, priority: r.priority, status: r.status, resolutionCode: r.resolution_code,
+    slaDueAt: r.sla_due_at?.toISOString() ?? null, createdAt: r.created_at.toISOString(), updatedAt: r.updated_at.toISOString(),
+    overdue: (r.status === 'open' || r.status === 'in_progress') && r.sla_due_at !== null && r.sla_due_at.getTime() < now,
+  };
+}
+export type CaseView = ReturnType<typeof view>;
+
+/** Closed-loop cases with an audit trail of every change (who, when, what). */
+export class Cases {
+  constructor(private readonly store: Store) {}
+
+  async open(workspaceId: string, input: z.input<typeof CaseInputSchema> & { ruleId?: string }, actor: string): Promise<CaseView> {
+    const { ruleId: _rule, ...fields } = input;
+    const c = CaseInputSchema.parse(fields);
+    const id = `case_${randomBytes(9).toString('base64url')}`;
+    const now = new Date();
+    await this.store.transaction(async (tx) => {
+      await tx.exec(sql`INSERT INTO cases VALUES (${workspaceId}, ${id}, ${c.customerId ?? null}, ${input.ruleId ?? null}, ${c.reason},
+        ${c.evidence ? JSON.stringify(c.evidence) : null}, ${c.owner ?? null}, ${c.team ?? null}, ${c.priority}, 'open', ${null},
+        ${new Date(now.getTime() + c.slaHours * 3_600_000)}, ${now}, ${now})`);
+      await tx.exec(sql`INSERT INTO case_audit VALUES (${workspaceId}, ${id}, ${now}, ${actor}, 'opened', ${JSON.stringify({ reason: c.reason, ruleId: input.ruleId ?? null })})`);
+    });
+    return (await this.get(workspaceId, id))!;
+  }
+
+  async get(workspaceId: string, id: string): Promise<CaseView | null> {
+    const rows = await this.store.query<Row>(sql`SELECT * FROM cases WHERE workspace_id = ${workspaceId} AND id = ${id}`);
+    return rows[0] ? view(rows[0]) : null;
+  }
+
+  async audit(workspaceId: string, id: string) {
+    const rows = await this.store.query<{ at: Date; actor: string; action: string; changes: string | null }>(sql`
+      SELECT happened_at AS at, actor, action, changes FROM case_audit WHERE workspace_id = ${workspaceId} AND case_id = ${id} ORDER BY happened_at, action`);
+    return rows.map((r) => ({ at: r.at.toISOString(), actor: r.actor, action: r.action, changes: r.changes ? JSON.parse(r.changes) : null }));
+  }
+
+  async list(workspaceId: string, f: { status?: CaseStatus; owner?: string; overdue?: boolean; customerId?: string } = {}): Promise<CaseView[]> {
+    const rows = await this.store.query<Row>(sql`SELECT * FROM cases WHERE workspace_id = ${workspaceId}
+      ${f.status ? sql`AND status = ${f.status}` : sql``} ${f.owner ? sql`AND owner = ${f.owner}` : sql``}
+      ${f.customerId ? sql`AND customer_id = ${f.customerId}` : sql``}
+      ${f.overdue ? sql`AND status IN ('open', 'in_progress') AND sla_due_at < ${new Date()}` : sql``}
+      ORDER BY created_at DESC LIMIT 1000`);
+    return rows.map((r) => view(r));
+  }
+
+  /** Whether this rule already opened a case for this customer since `since` (de-duplication, cool-down). */
+  async recentlyOpened(workspaceId: string, ruleId: string, customerId: string, since: Date): Promise<boolean> {
+    const [r] = await this.store.query<{ n: number }>(sql`SELECT count(*) AS n FROM cases WHERE workspace_id = ${workspaceId}
+      AND rule_id = ${ruleId} AND customer_id = ${customerId} AND created_at >= ${since}`);
+    return (r?.n ?? 0) > 0;
+  }
+
+  async update(workspaceId: string, id: string, patch: z.infer<typeof CasePatchSchema>, actor: string): Promise<CaseView> {
+    const current = await this.get(workspaceId, id);
+    if (!current) throw new ApiError('not_found', 'No such case.');
+    if (patch.status && patch.status !== current.status && !TRANSITIONS[current.status as CaseStatus].includes(patch.status)) {
+      throw new ApiError('conflict', `A case cannot go from ${current.status} to ${patch.status}.`, [{ path: 'status', message: `allowed: ${TRANSITIONS[current.status as CaseStatus].join(', ')}` }]);
+    }
+    if (patch.status === 'resolved' && !patch.resolutionCode && !current.resolutionCode) {
+      throw new ApiError('validation_failed', 'Resolving a case needs a resolution code.', [{ path: 'resolutionCode', message: 'required when status is resolved' }]);
+    }
+    const now = new Date();
+    const changes: Record<string, { from: unknown; to: unknown }> = {};
+    const fields = { status: 'status', owner: 'owner', team: 'team', priority: 'priority', resolutionCode: 'resolution_code' } as const;
+    await this.store.transaction(async (tx) => {
+      for (const [key, column] of Object.entries(fields) as [keyof typeof fields, string][]) {
+        const value = patch[key];
+        if (value === undefined || value === current[key]) continue;
+        changes[key] = { from: current[key], to: value };
+        await tx.exec(sql`UPDATE cases SET ${ident(column)} = ${value}, updated_at = ${now} WHERE workspace_id = ${workspaceId} AND id = ${id}`);
+      }
+      if (Object.keys(changes).length) await tx.exec(sql`INSERT INTO case_audit VALUES (${workspaceId}, ${id}, ${now}, ${actor}, 'updated', ${JSON.stringify(changes)})`);
+      if (patch.note) await tx.exec(sql`INSERT INTO case_audit VALUES (${workspaceId}, ${id}, ${now}, ${actor}, 'note', ${JSON.stringify({ note: patch.note })})`);
+    });
+    return (await this.get(workspaceId, id))!;
+  }
+}

@@ -1,0 +1,59 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { CASE_STATUSES, CaseInputSchema, CasePatchSchema } from '../../act/cases.ts';
+import { findCustomerId } from '../../customers/find-customer.ts';
+import { requireSecretKey } from '../auth.ts';
+import { jsonBody } from '../body.ts';
+import { ApiError } from '../errors.ts';
+import type { Services } from '../services.ts';
+import { parseQuery, parseWith } from '../validate.ts';
+
+const ListQuery = z.strictObject({
+  status: z.enum(CASE_STATUSES).optional(), owner: z.string().max(200).optional(),
+  overdue: z.enum(['true', 'false']).optional(), customer: z.string().max(255).optional(),
+});
+
+/** Cases and rules. Until dashboard logins exist, the actor recorded in the audit is the `x-actor` header or "api". */
+export function caseRoutes(app: FastifyInstance, services: Services): void {
+  const actor = (h: unknown) => (typeof h === 'string' && h.trim() ? h.trim().slice(0, 200) : 'api');
+
+  app.get('/api/v1/cases', async (req) => {
+    const ws = await requireSecretKey(services.workspaces, req);
+    const q = parseQuery(ListQuery, req.query);
+    const customerId = q.customer ? await findCustomerId(services.store, ws.id, q.customer) ?? '\u0000none' : undefined;
+    return { cases: await services.cases.list(ws.id, { status: q.status, owner: q.owner, overdue: q.overdue === 'true', customerId }) };
+  });
+  app.post('/api/v1/cases', async (req, reply) => {
+    const ws = await requireSecretKey(services.workspaces, req);
+    const input = parseWith(CaseInputSchema, jsonBody(req));
+    if (input.customerId) {
+      const id = await findCustomerId(services.store, ws.id, input.customerId);
+      if (!id) throw new ApiError('not_found', `No customer with identity "${input.customerId}".`);
+      input.customerId = id;
+    }
+    return reply.code(201).send(await services.cases.open(ws.id, input, actor(req.headers['x-actor'])));
+  });
+  app.get('/api/v1/cases/:id', async (req) => {
+    const ws = await requireSecretKey(services.workspaces, req);
+    const { id } = req.params as { id: string };
+    const c = await services.cases.get(ws.id, id);
+    if (!c) throw new ApiError('not_found', 'No such case.');
+    return { ...c, audit: await services.cases.audit(ws.id, id) };
+  });
+  app.patch('/api/v1/cases/:id', async (req) => {
+    const ws = await requireSecretKey(services.workspaces, req);
+    const patch = parseWith(CasePatchSchema, jsonBody(req));
+    return services.cases.update(ws.id, (req.params as { id: string }).id, patch, actor(req.headers['x-actor']));
+  });
+
+  app.get('/api/v1/rules', async (req) => ({ rules: await services.rules.list((await requireSecretKey(services.workspaces, req)).id) }));
+  app.put('/api/v1/rules/:id', async (req) => {
+    const ws = await requireSecretKey(services.workspaces, req);
+    // `lastError` is what GET returns beside a rule; sending a listed rule back unchanged must work.
+    const { lastError: _e, ...body } = (jsonBody(req) ?? {}) as Record<string, unknown>;
+    const { id } = req.params as { id: string };
+    if (body && typeof body === 'object' && body.id !== undefined && body.id !== id) throw new ApiError('validation_failed', 'The rule id differs from the URL.', [{ path: 'id', message: `is "${String(body.id)}"` }]);
+    await services.rules.list(ws.id);
+    return services.rules.save(ws.id, { ...body, id });
+  });
+}
