@@ -52,7 +52,14 @@ export type CaseView = ReturnType<typeof view>;
 
 /** Closed-loop cases with an audit trail of every change (who, when, what). */
 export class Cases {
+  private readonly listeners: ((workspaceId: string, c: CaseView) => void)[] = [];
+
   constructor(private readonly store: Store) {}
+
+  /** Called after a case was opened (alerts). */
+  onOpened(listener: (workspaceId: string, c: CaseView) => void): void {
+    this.listeners.push(listener);
+  }
 
   async open(workspaceId: string, input: z.input<typeof CaseInputSchema> & { ruleId?: string }, actor: string): Promise<CaseView> {
     const { ruleId: _rule, ...fields } = input;
@@ -65,7 +72,9 @@ export class Cases {
         ${new Date(now.getTime() + c.slaHours * 3_600_000)}, ${now}, ${now})`);
       await tx.exec(sql`INSERT INTO case_audit VALUES (${workspaceId}, ${id}, ${now}, ${actor}, 'opened', ${JSON.stringify({ reason: c.reason, ruleId: input.ruleId ?? null })})`);
     });
-    return (await this.get(workspaceId, id))!;
+    const opened = (await this.get(workspaceId, id))!;
+    for (const l of this.listeners) l(workspaceId, opened);
+    return opened;
   }
 
   async get(workspaceId: string, id: string): Promise<CaseView | null> {

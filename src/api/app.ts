@@ -8,6 +8,7 @@ import { queryRoutes } from './routes/query.ts';
 import { surveyRoutes } from './routes/surveys.ts';
 import { textRoutes } from './routes/text.ts';
 import { caseRoutes } from './routes/cases.ts';
+import { alertRoutes } from './routes/alerts.ts';
 import { ZodError } from 'zod';
 import { AnalyticsInputError } from '../analytics/common/errors.ts';
 import { posthogRoutes } from './routes/posthog.ts';
@@ -74,6 +75,7 @@ export function buildApp(services: Services): FastifyInstance {
   surveyRoutes(app, services);
   textRoutes(app, services);
   caseRoutes(app, services);
+  alertRoutes(app, services);
   sdkRoutes(app);
   return app;
 }

@@ -6,6 +6,7 @@ import { SurveyRepository } from '../voc/surveys/repository.ts';
 import { loadAnalyzer } from '../voc/surveys/analyze.ts';
 import { Cases } from '../act/cases.ts';
 import { RuleEngine } from '../act/rule-engine.ts';
+import { Alerts } from '../act/alerts.ts';
 import type { Store } from '../storage/store.ts';
 import { Workspaces } from '../workspaces/workspaces.ts';
 
@@ -20,9 +21,10 @@ export interface Services {
   surveys: SurveyRepository;
   cases: Cases;
   rules: RuleEngine;
+  alerts: Alerts;
 }
 
-export async function createServices(config: Config, store: Store): Promise<Services> {
+export async function createServices(config: Config, store: Store, options: { alertBackoffMs?: number } = {}): Promise<Services> {
   await store.init();
   const writer = new IngestWriter(store);
   await writer.init();
@@ -30,5 +32,7 @@ export async function createServices(config: Config, store: Store): Promise<Serv
   const cases = new Cases(store);
   const rules = new RuleEngine(store, cases);
   writer.onCommitted((events) => void rules.onEvents(events));
-  return { config, store, workspaces: new Workspaces(store), writer, ingest: new IngestService(writer), journeys: new JourneyRepository(store), surveys: new SurveyRepository(store), cases, rules };
+  const alerts = new Alerts(store, { backoffBaseMs: options.alertBackoffMs });
+  cases.onOpened((ws, c) => void alerts.caseOpened(ws, c).catch(() => undefined));
+  return { config, store, workspaces: new Workspaces(store), writer, ingest: new IngestService(writer), journeys: new JourneyRepository(store), surveys: new SurveyRepository(store), cases, rules, alerts };
 }

@@ -26,6 +26,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const services = await createServices(config, store);
   const defaultWorkspace = await ensureDefaultWorkspace(services, config);
   const app = buildApp(services);
+  services.alerts.start();
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
@@ -34,6 +35,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
     app, services, url, defaultWorkspace,
     async close() {
       await app.close();
+      await services.alerts.stop();
+      await services.rules.idle();
       await services.writer.close();
       await store.close();
     },

@@ -16,9 +16,9 @@ export interface TestApp {
 }
 
 /** An in-process app on an in-memory DuckDB with one workspace, for `inject()` tests. */
-export async function createTestApp(path = ':memory:'): Promise<TestApp> {
+export async function createTestApp(path = ':memory:', options: { alertBackoffMs?: number } = {}): Promise<TestApp> {
   const store = await DuckDBStore.open(path);
-  const services = await createServices(loadConfig({ logLevel: 'silent', dataDir: '/tmp/unused' }, {}), store);
+  const services = await createServices(loadConfig({ logLevel: 'silent', dataDir: '/tmp/unused' }, {}), store, options);
   const ws = await services.workspaces.create('Test');
   const app = buildApp(services);
   await app.ready();
@@ -26,6 +26,6 @@ export async function createTestApp(path = ':memory:'): Promise<TestApp> {
     app, services, ws,
     basic: 'Basic ' + Buffer.from(`${ws.writeKey}:`).toString('base64'),
     bearer: `Bearer ${ws.secretKey}`,
-    async close() { await app.close(); await services.writer.close(); await store.close(); },
+    async close() { await app.close(); await services.alerts.stop(); await services.rules.idle(); await services.writer.close(); await store.close(); },
   };
 }

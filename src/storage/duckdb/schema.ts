@@ -38,4 +38,10 @@ export const DUCKDB_SCHEMA = [
   `CREATE TABLE IF NOT EXISTS case_audit (
      workspace_id VARCHAR NOT NULL, case_id VARCHAR NOT NULL, happened_at TIMESTAMP NOT NULL, actor VARCHAR NOT NULL,
      action VARCHAR NOT NULL, changes JSON)`,
+  `CREATE TABLE IF NOT EXISTS alert_channels (
+     workspace_id VARCHAR NOT NULL, id VARCHAR NOT NULL, kind VARCHAR NOT NULL, name VARCHAR NOT NULL, config JSON NOT NULL,
+     enabled BOOLEAN NOT NULL, created_at TIMESTAMP NOT NULL)`,
+  `CREATE TABLE IF NOT EXISTS alert_deliveries (
+     workspace_id VARCHAR NOT NULL, id VARCHAR NOT NULL, channel_id VARCHAR NOT NULL, payload JSON NOT NULL, status VARCHAR NOT NULL,
+     attempts INTEGER NOT NULL, next_attempt_at TIMESTAMP NOT NULL, last_error VARCHAR, created_at TIMESTAMP NOT NULL, delivered_at TIMESTAMP)`,
 ];

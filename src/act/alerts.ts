@@ -1,0 +1,145 @@
+import { createHmac, randomBytes } from 'node:crypto';
+import nodemailer from 'nodemailer';
+import { z } from 'zod';
+import { sql } from '../storage/sql.ts';
+import type { Store } from '../storage/store.ts';
+import type { CaseView } from './cases.ts';
+
+const Smtp = z.strictObject({
+  host: z.string().min(1), port: z.number().int().min(1).max(65535).default(587), secure: z.boolean().default(false),
+  user: z.string().optional(), pass: z.string().optional(), from: z.string().min(3),
+});
+export const AlertChannelSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('webhook'), name: z.string().min(1).max(100), url: z.url(), secret: z.string().min(16).max(200) }),
+  z.strictObject({ kind: z.literal('slack'), name: z.string().min(1).max(100), url: z.url() }),
+  z.strictObject({ kind: z.literal('email'), name: z.string().min(1).max(100), to: z.array(z.email()).min(1).max(50), smtp: Smtp }),
+]);
+export type AlertChannel = z.infer<typeof AlertChannelSchema>;
+
+export const MAX_ATTEMPTS = 10;
+
+/** HMAC-SHA256 of `timestamp.body`, as `sha256=<hex>`: receivers recompute it with the channel's secret. */
+export function signature(secret: string, timestamp: string, body: string): string {
+  return 'sha256=' + createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex');
+}
+
+/**
+ * Alerts about opened cases, through a delivery queue kept in the database: a receiver that is down,
+ * slow or answers 5xx is retried with exponential backoff (base · 2^attempt, capped at an hour, at most
+ * MAX_ATTEMPTS), and pending deliveries survive a restart. Delivery runs on a timer, never in the
+ * ingest or request path.
+ */
+export class Alerts {
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+
+  constructor(private readonly store: Store, private readonly options: { intervalMs?: number; backoffBaseMs?: number; timeoutMs?: number } = {}) {}
+
+  async addChannel(workspaceId: string, input: unknown) {
+    const channel = AlertChannelSchema.parse(input);
+    const id = `ch_${randomBytes(9).toString('base64url')}`;
+    await this.store.exec(sql`INSERT INTO alert_channels VALUES (${workspaceId}, ${id}, ${channel.kind}, ${channel.name}, ${JSON.stringify(channel)}, TRUE, ${new Date()})`);
+    return { id, ...redact(channel) };
+  }
+
+  async channels(workspaceId: string) {
+    const rows = await this.store.query<{ id: string; config: string; enabled: boolean }>(sql`
+      SELECT id, config, enabled FROM alert_channels WHERE workspace_id = ${workspaceId} ORDER BY created_at`);
+    return rows.map((r) => ({ id: r.id, enabled: r.enabled, ...redact(JSON.parse(r.config) as AlertChannel) }));
+  }
+
+  async removeChannel(workspaceId: string, id: string): Promise<boolean> {
+    const [r] = await this.store.query<{ n: number }>(sql`SELECT count(*) AS n FROM alert_channels WHERE workspace_id = ${workspaceId} AND id = ${id}`);
+    if (!r?.n) return false;
+    await this.store.exec(sql`DELETE FROM alert_channels WHERE workspace_id = ${workspaceId} AND id = ${id}`);
+    return true;
+  }
+
+  async deliveries(workspaceId: string) {
+    const rows = await this.store.query<{ id: string; channel_id: string; status: string; attempts: number; last_error: string | null; created_at: Date; delivered_at: Date | null }>(sql`
+      SELECT id, channel_id, status, attempts, last_error, created_at, delivered_at FROM alert_deliveries WHERE workspace_id = ${workspaceId} ORDER BY created_at DESC LIMIT 500`);
+    return rows.map((r) => ({ id: r.id, channelId: r.channel_id, status: r.status, attempts: r.attempts, lastError: r.last_error, createdAt: r.created_at.toISOString(), deliveredAt: r.delivered_at?.toISOString() ?? null }));
+  }
+
+  /** Queues one delivery per enabled channel of the workspace. */
+  async caseOpened(workspaceId: string, c: CaseView): Promise<void> {
+    const channels = await this.store.query<{ id: string }>(sql`SELECT id FROM alert_channels WHERE workspace_id = ${workspaceId} AND enabled`);
+    const payload = JSON.stringify({ type: 'case.opened', workspaceId, case: c });
+    const now = new Date();
+    for (const ch of channels) {
+      await this.store.exec(sql`INSERT INTO alert_deliveries VALUES (${workspaceId}, ${`dl_${randomBytes(9).toString('base64url')}`}, ${ch.id}, ${payload}, 'pending', 0, ${now}, ${null}, ${now}, ${null})`);
+    }
+    this.kick();
+  }
+
+  start(): void {
+    if (this.timer) return;
+    this.timer = setInterval(() => this.kick(), this.options.intervalMs ?? 1000);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.running;
+  }
+
+  /** Delivers what is due now; resolves when this round is done (tests wait on it). */
+  kick(): Promise<void> {
+    this.running ??= this.deliverDue().finally(() => { this.running = null; });
+    return this.running;
+  }
+
+  private async deliverDue(): Promise<void> {
+    const due = await this.store.query<{ workspace_id: string; id: string; channel_id: string; payload: string; attempts: number; config: string | null }>(sql`
+      SELECT d.workspace_id, d.id, d.channel_id, d.payload, d.attempts, c.config FROM alert_deliveries d
+      LEFT JOIN alert_channels c ON c.workspace_id = d.workspace_id AND c.id = d.channel_id
+      WHERE d.status = 'pending' AND d.next_attempt_at <= ${new Date()} ORDER BY d.next_attempt_at LIMIT 50`);
+    await Promise.all(due.map(async (d) => {
+      try {
+        if (!d.config) throw new Error('the channel was removed');
+        await this.send(JSON.parse(d.config) as AlertChannel, d.payload);
+        await this.store.exec(sql`UPDATE alert_deliveries SET status = 'delivered', attempts = ${d.attempts + 1}, delivered_at = ${new Date()}, last_error = ${null} WHERE id = ${d.id}`);
+      } catch (err) {
+        const attempts = d.attempts + 1;
+        const wait = Math.min(3_600_000, (this.options.backoffBaseMs ?? 5000) * 2 ** d.attempts);
+        await this.store.exec(sql`UPDATE alert_deliveries SET attempts = ${attempts}, status = ${attempts >= MAX_ATTEMPTS || !d.config ? 'failed' : 'pending'},
+          next_attempt_at = ${new Date(Date.now() + wait)}, last_error = ${String((err as Error).message).slice(0, 500)} WHERE id = ${d.id}`);
+      }
+    }));
+  }
+
+  private async send(channel: AlertChannel, payload: string): Promise<void> {
+    const signal = AbortSignal.timeout(this.options.timeoutMs ?? 10_000);
+    const c = (JSON.parse(payload) as { case: CaseView }).case;
+    const summary = `[${c.priority}] ${c.reason} — case ${c.id}${c.customerId ? ` for customer ${c.customerId}` : ''}, due ${c.slaDueAt}`;
+    switch (channel.kind) {
+      case 'webhook': {
+        const ts = String(Math.floor(Date.now() / 1000));
+        const res = await fetch(channel.url, { method: 'POST', signal, body: payload, headers: {
+          'content-type': 'application/json', 'x-touchpoint-timestamp': ts, 'x-touchpoint-signature': signature(channel.secret, ts, payload) } });
+        if (!res.ok) throw new Error(`webhook answered ${res.status}`);
+        return;
+      }
+      case 'slack': {
+        const res = await fetch(channel.url, { method: 'POST', signal, headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ text: `:rotating_light: ${summary}` }) });
+        if (!res.ok) throw new Error(`slack webhook answered ${res.status}`);
+        return;
+      }
+      case 'email': {
+        const t = nodemailer.createTransport({ host: channel.smtp.host, port: channel.smtp.port, secure: channel.smtp.secure, ignoreTLS: !channel.smtp.secure && !channel.smtp.user,
+          auth: channel.smtp.user ? { user: channel.smtp.user, pass: channel.smtp.pass ?? '' } : undefined, connectionTimeout: this.options.timeoutMs ?? 10_000 });
+        await t.sendMail({ from: channel.smtp.from, to: channel.to, subject: `Touchpoint case: ${c.reason}`, text: `${summary}\n\n${JSON.stringify(c.evidence ?? {}, null, 2)}` });
+        return;
+      }
+    }
+  }
+}
+
+/** Secrets and passwords are never returned by the API. */
+function redact(c: AlertChannel) {
+  if (c.kind === 'webhook') return { ...c, secret: '••••' };
+  if (c.kind === 'email') return { ...c, smtp: { ...c.smtp, pass: c.smtp.pass ? '••••' : undefined } };
+  return c;
+}
