@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { CASE_STATUSES, CaseInputSchema, CasePatchSchema } from '../../act/cases.ts';
+import { PostPurchaseQuerySchema, postPurchaseMetrics } from '../../act/post-purchase.ts';
 import { findCustomerId } from '../../customers/find-customer.ts';
 import { requireSecretKey } from '../auth.ts';
 import { jsonBody } from '../body.ts';
@@ -44,6 +45,11 @@ export function caseRoutes(app: FastifyInstance, services: Services): void {
     const ws = await requireSecretKey(services.workspaces, req);
     const patch = parseWith(CasePatchSchema, jsonBody(req));
     return services.cases.update(ws.id, (req.params as { id: string }).id, patch, actor(req.headers['x-actor']));
+  });
+
+  app.get('/api/v1/metrics/post-purchase', async (req) => {
+    const ws = await requireSecretKey(services.workspaces, req);
+    return postPurchaseMetrics(services.store, ws.id, parseQuery(PostPurchaseQuerySchema, req.query));
   });
 
   app.get('/api/v1/rules', async (req) => ({ rules: await services.rules.list((await requireSecretKey(services.workspaces, req)).id) }));
