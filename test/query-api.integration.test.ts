@@ -75,3 +75,21 @@ describe('analytics queries over HTTP on the demo store', () => {
     expect((await t.app.inject({ method: 'POST', url: '/api/v1/query/funnel', headers: { authorization: `Bearer ${t.ws.writeKey}`, 'content-type': 'application/json' }, payload: '{}' })).statusCode).toBe(403);
   });
 });
+
+describe('churn risk and post-purchase on the demo store', () => {
+  it('ranks customers at risk with reasons, and the profile then carries churnRisk', async () => {
+    const r = await t.app.inject({ method: 'GET', url: '/api/v1/churn/at-risk?limit=20', headers: { authorization: t.bearer } });
+    expect(r.statusCode, r.body).toBe(200);
+    const { customers, model } = r.json();
+    expect(model.trainedOn).toBeGreaterThan(50);
+    expect(customers).toHaveLength(20);
+    for (let i = 1; i < customers.length; i++) expect(customers[i].risk).toBeLessThanOrEqual(customers[i - 1].risk);
+    expect(customers[0].reasons.length).toBeGreaterThan(0);
+    const profile = (await t.app.inject({ method: 'GET', url: `/api/v1/customers/${customers[0].id}`, headers: { authorization: t.bearer } })).json();
+    expect(profile.churnRisk.risk).toBe(customers[0].risk);
+    const pp = (await t.app.inject({ method: 'GET', url: '/api/v1/metrics/post-purchase', headers: { authorization: t.bearer } })).json();
+    expect(pp.onTimeDeliveryRate).toBeGreaterThan(0.7);
+    expect(pp.onTimeDeliveryRate).toBeLessThan(0.95);
+    expect(pp.returnReasons.length).toBeGreaterThan(0);
+  });
+});

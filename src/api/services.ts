@@ -7,6 +7,7 @@ import { loadAnalyzer } from '../voc/surveys/analyze.ts';
 import { Cases } from '../act/cases.ts';
 import { RuleEngine } from '../act/rule-engine.ts';
 import { Alerts } from '../act/alerts.ts';
+import { ChurnService } from '../act/churn/churn-service.ts';
 import type { Store } from '../storage/store.ts';
 import { Workspaces } from '../workspaces/workspaces.ts';
 
@@ -22,6 +23,7 @@ export interface Services {
   cases: Cases;
   rules: RuleEngine;
   alerts: Alerts;
+  churn: ChurnService;
 }
 
 export async function createServices(config: Config, store: Store, options: { alertBackoffMs?: number } = {}): Promise<Services> {
@@ -34,5 +36,5 @@ export async function createServices(config: Config, store: Store, options: { al
   writer.onCommitted((events) => void rules.onEvents(events));
   const alerts = new Alerts(store, { backoffBaseMs: options.alertBackoffMs });
   cases.onOpened((ws, c) => void alerts.caseOpened(ws, c).catch(() => undefined));
-  return { config, store, workspaces: new Workspaces(store), writer, ingest: new IngestService(writer), journeys: new JourneyRepository(store), surveys: new SurveyRepository(store), cases, rules, alerts };
+  return { config, store, workspaces: new Workspaces(store), writer, ingest: new IngestService(writer), journeys: new JourneyRepository(store), surveys: new SurveyRepository(store), cases, rules, alerts, churn: new ChurnService(store) };
 }

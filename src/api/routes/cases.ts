@@ -52,6 +52,14 @@ export function caseRoutes(app: FastifyInstance, services: Services): void {
     return postPurchaseMetrics(services.store, ws.id, parseQuery(PostPurchaseQuerySchema, req.query));
   });
 
+  app.get('/api/v1/churn/at-risk', async (req) => {
+    const ws = await requireSecretKey(services.workspaces, req);
+    const limit = Math.min(Math.max(Number((req.query as { limit?: string }).limit) || 50, 1), 1000);
+    const s = await services.churn.scores(ws.id);
+    if (!s) return { customers: [], model: null, note: 'Not enough history to train a churn model yet (needs customers active and inactive over 60 days).' };
+    return { customers: s.scores.slice(0, limit), model: { trainedOn: s.trainedOn, churnedInTraining: s.positives, features: s.model.features } };
+  });
+
   app.get('/api/v1/rules', async (req) => ({ rules: await services.rules.list((await requireSecretKey(services.workspaces, req)).id) }));
   app.put('/api/v1/rules/:id', async (req) => {
     const ws = await requireSecretKey(services.workspaces, req);

@@ -42,7 +42,10 @@ export function customerRoutes(app: FastifyInstance, services: Services): void {
     const { id } = req.params as { id: string };
     const q = parseQuery(profileQuery, req.query);
     const customerId = await resolve(ws.id, id);
-    return customerProfile(services.store, ws.id, customerId, await journeyFor(ws.id, q));
+    const profile = await customerProfile(services.store, ws.id, customerId, await journeyFor(ws.id, q));
+    const churn = services.churn.cached(ws.id);
+    const mine = churn?.scores.find((s) => s.id === customerId);
+    return { ...profile, churnRisk: mine ? { risk: mine.risk, reasons: mine.reasons } : null };
   });
 
   app.get('/api/v1/customers/:id/timeline', async (req) => {

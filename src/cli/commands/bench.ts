@@ -23,6 +23,13 @@ export function registerBench(program: Command): void {
       const { runFunnelBench } = await import('../../../bench/funnel/index.ts');
       await runFunnelBench({ events: Number(o.events), customers: Number(o.customers), seed: Number(o.seed), data: o.data, runs: Number(o.runs) });
     });
+  bench.command('churn')
+    .argument('[dir]', 'folder with telco-customer-churn.csv', '../shared/data/churn')
+    .description('Churn model AUC and calibration on the IBM Telco data, next to a tenure-only baseline.')
+    .action(async (dir: string) => {
+      const { runChurnBench } = await import('../../../bench/churn/index.ts');
+      await runChurnBench(dir);
+    });
   bench.command('sentiment')
     .argument('[dir]', 'folder of labelled sentiment data', '../shared/data/sentiment')
     .description('Accuracy per language (positive vs negative) and time per text of the text analysis.')
