@@ -35,6 +35,10 @@ describe('rules open cases; agents work them', () => {
     expect((await api('PATCH', `/api/v1/cases/${c.id}`, { status: 'resolved' })).statusCode).toBe(400);
     expect((await api('PATCH', `/api/v1/cases/${c.id}`, { status: 'resolved', resolutionCode: 'refund' })).json().status).toBe('resolved');
     expect((await api('PATCH', `/api/v1/cases/${c.id}`, { status: 'closed' })).json().status).toBe('closed');
+    // Resolving put a `Case Resolved` event on the customer's timeline: a follow-up survey can trigger on it.
+    await new Promise((r) => setTimeout(r, 100));
+    const timeline = (await api('GET', '/api/v1/customers/det-1/timeline')).json();
+    expect(timeline.events.find((e: { event: string }) => e.event === 'Case Resolved')).toMatchObject({ properties: { case_id: c.id, resolution_code: 'refund' } });
     const full = (await api('GET', `/api/v1/cases/${c.id}`)).json();
     expect(full.audit.map((a: { action: string }) => a.action)).toEqual(['opened', 'note', 'updated', 'updated', 'updated']);
     expect(full.audit[0].actor).toBe('rule:detractor');
@@ -59,6 +63,16 @@ describe('rules open cases; agents work them', () => {
     await track({ userId: 'p1', event: 'Payment Failed' });
     await t.services.rules.idle();
     expect((await api('GET', '/api/v1/cases')).json().cases).toEqual([expect.objectContaining({ ruleId: 'payment-failed-twice', priority: 'urgent' })]);
+    const slow = await api('PUT', '/api/v1/rules/slow-checkout', { name: 'Checkout over 4 minutes', when: { kind: 'event', event: 'Order Completed', slowerThan: { since: 'Checkout Started', minutes: 4 } }, openCase: {} });
+    expect(slow.statusCode).toBe(200);
+    await track({ userId: 'q1', event: 'Checkout Started', timestamp: new Date(Date.now() - 60_000).toISOString() });
+    await track({ userId: 'q1', event: 'Order Completed' });
+    await track({ userId: 'q2', event: 'Checkout Started', timestamp: new Date(Date.now() - 600_000).toISOString() });
+    await track({ userId: 'q2', event: 'Order Completed' });
+    await t.services.rules.idle();
+    const slowCases = (await api('GET', '/api/v1/cases')).json().cases.filter((x: { ruleId: string }) => x.ruleId === 'slow-checkout');
+    expect(slowCases).toHaveLength(1);
+    expect((await api('GET', `/api/v1/customers/q2`)).json().id).toBe(slowCases[0].customerId);
     expect((await api('PUT', '/api/v1/rules/bad', { name: 'x', when: { kind: 'response' }, openCase: {} })).statusCode).toBe(400);
   });
 });

@@ -53,6 +53,12 @@ export type CaseView = ReturnType<typeof view>;
 /** Closed-loop cases with an audit trail of every change (who, when, what). */
 export class Cases {
   private readonly listeners: ((workspaceId: string, c: CaseView) => void)[] = [];
+  private readonly resolvedListeners: ((workspaceId: string, c: CaseView) => void)[] = [];
+
+  /** Called after a case was resolved: a follow-up survey can then measure recovery. */
+  onResolved(listener: (workspaceId: string, c: CaseView) => void): void {
+    this.resolvedListeners.push(listener);
+  }
 
   constructor(private readonly store: Store) {}
 
@@ -126,6 +132,8 @@ export class Cases {
       if (Object.keys(changes).length) await tx.exec(sql`INSERT INTO case_audit VALUES (${workspaceId}, ${id}, ${now}, ${actor}, 'updated', ${JSON.stringify(changes)})`);
       if (patch.note) await tx.exec(sql`INSERT INTO case_audit VALUES (${workspaceId}, ${id}, ${now}, ${actor}, 'note', ${JSON.stringify({ note: patch.note })})`);
     });
-    return (await this.get(workspaceId, id))!;
+    const updated = (await this.get(workspaceId, id))!;
+    if (changes.status && updated.status === 'resolved') for (const l of this.resolvedListeners) l(workspaceId, updated);
+    return updated;
   }
 }

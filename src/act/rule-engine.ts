@@ -92,6 +92,11 @@ export class RuleEngine {
       const delivered = Date.parse(String(e.properties.delivered_at ?? ''));
       if (!(delivered > promised)) return false;
     }
+    if (w.slowerThan) {
+      const [r] = await this.store.query<{ started: Date | null }>(sql`SELECT max(ts) AS started FROM events WHERE workspace_id = ${e.workspaceId}
+        AND customer_id = ${e.customerId} AND event = ${w.slowerThan.since} AND ts <= ${new Date(e.timestamp)}`);
+      if (!r?.started || e.timestamp - r.started.getTime() <= w.slowerThan.minutes * 60_000) return false;
+    }
     if (w.traits) {
       const rows = await this.store.query<{ traits: string | null }>(sql`SELECT traits FROM events WHERE workspace_id = ${e.workspaceId}
         AND customer_id = ${e.customerId} AND traits IS NOT NULL ORDER BY ts`);

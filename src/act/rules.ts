@@ -22,6 +22,8 @@ const EventCondition = z.strictObject({
   /** Only when this many such events happened within `withinMinutes` (e.g. Payment Failed twice in a session). */
   count: z.number().int().min(1).max(100).default(1),
   withinMinutes: z.number().min(1).max(60 * 24 * 30).default(30),
+  /** Only when the customer's latest `since` event came more than this many minutes before (e.g. checkout over 4 minutes). */
+  slowerThan: z.strictObject({ since: z.string().min(1).max(200), minutes: z.number().min(0.1).max(60 * 24 * 30) }).optional(),
   /** Only customers whose traits hold this value, e.g. `{ "vip": true }`. */
   traits: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
 });

@@ -1,5 +1,7 @@
 import type { Config } from '../config/config.ts';
 import { IngestService } from '../ingest/ingest-service.ts';
+import { kindOf, valueOf } from '../identity/keys.ts';
+import { sql } from '../storage/sql.ts';
 import { IngestWriter } from '../ingest/writer.ts';
 import { JourneyRepository } from '../journeys/repository.ts';
 import { SurveyRepository } from '../voc/surveys/repository.ts';
@@ -36,5 +38,19 @@ export async function createServices(config: Config, store: Store, options: { al
   writer.onCommitted((events) => void rules.onEvents(events));
   const alerts = new Alerts(store, { backoffBaseMs: options.alertBackoffMs });
   cases.onOpened((ws, c) => void alerts.caseOpened(ws, c).catch(() => undefined));
-  return { config, store, workspaces: new Workspaces(store), writer, ingest: new IngestService(writer), journeys: new JourneyRepository(store), surveys: new SurveyRepository(store), cases, rules, alerts, churn: new ChurnService(store) };
+  // A resolved case becomes a `Case Resolved` event on the customer's timeline; a survey triggered by
+  // that event is the follow-up that measures recovery.
+  const ingest = new IngestService(writer);
+  cases.onResolved((ws, c) => {
+    if (!c.customerId) return;
+    void (async () => {
+      const [id] = await store.query<{ identity: string }>(sql`SELECT identity FROM identities WHERE workspace_id = ${ws} AND customer_id = ${c.customerId}
+        AND (identity LIKE 'user:%' OR identity LIKE 'anon:%') ORDER BY identity LIKE 'user:%' DESC, identity LIMIT 1`);
+      if (!id) return;
+      const who = kindOf(id.identity) === 'user' ? { userId: valueOf(id.identity) } : { anonymousId: valueOf(id.identity) };
+      await ingest.ingest({ workspaceId: ws, source: 'cases', messages: [{ type: 'track', event: 'Case Resolved', ...who,
+        messageId: `case-resolved-${c.id}-${c.updatedAt}`, properties: { case_id: c.id, rule_id: c.ruleId, resolution_code: c.resolutionCode }, context: { channel: 'other' } }] });
+    })().catch(() => undefined);
+  });
+  return { config, store, workspaces: new Workspaces(store), writer, ingest, journeys: new JourneyRepository(store), surveys: new SurveyRepository(store), cases, rules, alerts, churn: new ChurnService(store) };
 }
