@@ -72,3 +72,16 @@ describe('surveys CLI', () => {
     expect(m.stdout).toMatch(/NPS\s+33\.3\s+n=3/);
   });
 });
+
+describe('cases CLI', () => {
+  it('works a case to resolved', async () => {
+    const r = await fetch(`${server.url}/api/v1/cases`, { method: 'POST', headers: { authorization: `Bearer ${server.defaultWorkspace.secretKey}`, 'content-type': 'application/json' }, body: JSON.stringify({ reason: 'Broken guitar neck' }) });
+    const { id } = await r.json();
+    expect((await cli('cases', 'list', '--status', 'open')).stdout).toMatch(new RegExp(`${id}\\s+open`));
+    expect((await cli('cases', 'update', id, '--status', 'in_progress', '--owner', 'ana', '--as', 'ana')).stdout).toMatch(/in_progress, owned by ana/);
+    const bad = await cli('cases', 'update', id, '--status', 'resolved') as { stderr: string; code: number };
+    expect(bad.stderr).toMatch(/resolution code/);
+    expect((await cli('cases', 'update', id, '--status', 'resolved', '--resolution', 'replaced')).stdout).toMatch(/is resolved/);
+    expect((await cli('rules', 'list')).stdout).toMatch(/detractor\s+on/);
+  });
+});

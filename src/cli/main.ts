@@ -7,6 +7,7 @@ import { registerBench } from './commands/bench.ts';
 import { registerJourneys } from './commands/journeys.ts';
 import { registerQuery } from './commands/query.ts';
 import { registerSurveys } from './commands/surveys.ts';
+import { registerCases } from './commands/cases.ts';
 
 const program = new Command('touchpoint')
   .description('Touchpoint: map, measure, hear and improve the digital customer journey.')
@@ -17,6 +18,7 @@ registerImport(program);
 registerJourneys(program);
 registerQuery(program);
 registerSurveys(program);
+registerCases(program);
 registerBench(program);
 
 try {
