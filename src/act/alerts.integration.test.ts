@@ -63,6 +63,26 @@ describe('alerts', () => {
     expect(mail.mails[0]).toMatch(/Subject: Touchpoint case: Delivery later than promised/);
   });
 
+  it('sends a digest of new, open and overdue cases, and rules assign the least busy agent', async () => {
+    const slack = await receiver([]);
+    await api('POST', '/api/v1/alert-channels', { kind: 'slack', name: '#cx', url: slack.url });
+    const rules = (await api('GET', '/api/v1/rules')).json().rules;
+    const { lastError: _e, ...late } = rules.find((r: { id: string }) => r.id === 'late-delivery');
+    expect((await t.app.inject({ method: 'PUT', url: '/api/v1/rules/late-delivery', headers: { authorization: t.bearer, 'content-type': 'application/json' },
+      payload: JSON.stringify({ ...late, openCase: { ...late.openCase, assignTo: ['ana', 'ben'] } }) })).statusCode).toBe(200);
+    for (const u of ['x1', 'x2', 'x3']) {
+      await t.app.inject({ method: 'POST', url: '/v1/track', headers: { authorization: t.basic, 'content-type': 'application/json' },
+        payload: JSON.stringify({ userId: u, event: 'Order Delivered', properties: { promised_at: '2026-10-01T12:00:00Z', delivered_at: '2026-10-02T12:00:00Z' } }) });
+      await t.services.rules.idle();
+    }
+    const owners = (await api('GET', '/api/v1/cases')).json().cases.map((c: { owner: string }) => c.owner).sort();
+    expect(owners).toEqual(['ana', 'ana', 'ben']);
+    const sent = (await api('POST', '/api/v1/alert-digests')).json().sent;
+    expect(sent).toEqual({ opened: 3, open: 3, overdue: 0 });
+    for (let i = 0; i < 40 && !slack.got.some((g) => /digest/.test(g.body)); i++) { await t.services.alerts.kick(); await new Promise((r) => setTimeout(r, 25)); }
+    expect(slack.got.map((g) => JSON.parse(g.body).text)).toContain(':rotating_light: Daily digest: 3 new cases, 3 open, 0 overdue');
+  });
+
   it('a receiver that stays down does not block ingestion and ends as failed after the last attempt', async () => {
     await api('POST', '/api/v1/alert-channels', { kind: 'slack', name: 'down', url: 'http://127.0.0.1:9/hook' });
     const started = Date.now();

@@ -72,15 +72,46 @@ export class Alerts {
     this.kick();
   }
 
+  /**
+   * A digest of the workspace's cases: new in the last day, open, overdue — one message per channel,
+   * through the same durable queue. Sent daily by the timer, or on demand.
+   */
+  async digest(workspaceId: string, now = Date.now()): Promise<{ opened: number; open: number; overdue: number }> {
+    const [c] = await this.store.query<{ opened: number; open: number; overdue: number }>(sql`
+      SELECT count(*) FILTER (WHERE created_at >= ${new Date(now - 86_400_000)}) AS opened,
+             count(*) FILTER (WHERE status IN ('open', 'in_progress')) AS open,
+             count(*) FILTER (WHERE status IN ('open', 'in_progress') AND sla_due_at < ${new Date(now)}) AS overdue
+      FROM cases WHERE workspace_id = ${workspaceId}`);
+    const summary = { opened: c?.opened ?? 0, open: c?.open ?? 0, overdue: c?.overdue ?? 0 };
+    const payload = JSON.stringify({ type: 'digest', workspaceId, digest: summary });
+    const channels = await this.store.query<{ id: string }>(sql`SELECT id FROM alert_channels WHERE workspace_id = ${workspaceId} AND enabled`);
+    for (const ch of channels) {
+      await this.store.exec(sql`INSERT INTO alert_deliveries VALUES (${workspaceId}, ${`dl_${randomBytes(9).toString('base64url')}`}, ${ch.id}, ${payload}, 'pending', 0, ${new Date(now)}, ${null}, ${new Date(now)}, ${null})`);
+    }
+    this.kick();
+    return summary;
+  }
+
+  private digestTimer: NodeJS.Timeout | null = null;
+
   start(): void {
     if (this.timer) return;
     this.timer = setInterval(() => this.kick(), this.options.intervalMs ?? 1000);
     this.timer.unref();
+    this.digestTimer = setInterval(() => void this.digestAll().catch(() => undefined), 86_400_000);
+    this.digestTimer.unref();
+  }
+
+  private async digestAll(): Promise<void> {
+    const rows = await this.store.query<{ workspace_id: string }>(sql`SELECT DISTINCT workspace_id FROM alert_channels WHERE enabled`);
+    for (const r of rows) await this.digest(r.workspace_id);
   }
 
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
+    if (this.digestTimer) clearInterval(this.digestTimer);
     this.timer = null;
+    this.digestTimer = null;
     await this.running;
   }
 
@@ -111,8 +142,12 @@ export class Alerts {
 
   private async send(channel: AlertChannel, payload: string): Promise<void> {
     const signal = AbortSignal.timeout(this.options.timeoutMs ?? 10_000);
-    const c = (JSON.parse(payload) as { case: CaseView }).case;
-    const summary = `[${c.priority}] ${c.reason} — case ${c.id}${c.customerId ? ` for customer ${c.customerId}` : ''}, due ${c.slaDueAt}`;
+    const parsed = JSON.parse(payload) as { type: string; case?: CaseView; digest?: { opened: number; open: number; overdue: number } };
+    const c = parsed.case;
+    const summary = c
+      ? `[${c.priority}] ${c.reason} — case ${c.id}${c.customerId ? ` for customer ${c.customerId}` : ''}, due ${c.slaDueAt}`
+      : `Daily digest: ${parsed.digest!.opened} new cases, ${parsed.digest!.open} open, ${parsed.digest!.overdue} overdue`;
+    const subject = c ? `Touchpoint case: ${c.reason}` : 'Touchpoint daily digest';
     switch (channel.kind) {
       case 'webhook': {
         const ts = String(Math.floor(Date.now() / 1000));
@@ -130,7 +165,7 @@ export class Alerts {
       case 'email': {
         const t = nodemailer.createTransport({ host: channel.smtp.host, port: channel.smtp.port, secure: channel.smtp.secure, ignoreTLS: !channel.smtp.secure && !channel.smtp.user,
           auth: channel.smtp.user ? { user: channel.smtp.user, pass: channel.smtp.pass ?? '' } : undefined, connectionTimeout: this.options.timeoutMs ?? 10_000 });
-        await t.sendMail({ from: channel.smtp.from, to: channel.to, subject: `Touchpoint case: ${c.reason}`, text: `${summary}\n\n${JSON.stringify(c.evidence ?? {}, null, 2)}` });
+        await t.sendMail({ from: channel.smtp.from, to: channel.to, subject, text: c ? `${summary}\n\n${JSON.stringify(c.evidence ?? {}, null, 2)}` : summary });
         return;
       }
     }

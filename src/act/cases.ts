@@ -103,6 +103,15 @@ export class Cases {
     return rows.map((r) => view(r));
   }
 
+  /** The candidate with the fewest open or in-progress cases (ties: first in the list). */
+  async leastBusy(workspaceId: string, candidates: string[]): Promise<string | undefined> {
+    if (candidates.length === 0) return undefined;
+    const rows = await this.store.query<{ owner: string; n: number }>(sql`SELECT owner, count(*) AS n FROM cases WHERE workspace_id = ${workspaceId}
+      AND status IN ('open', 'in_progress') AND owner IN (SELECT unnest(${candidates})) GROUP BY owner`);
+    const load = new Map(rows.map((r) => [r.owner, r.n]));
+    return [...candidates].sort((a, b) => (load.get(a) ?? 0) - (load.get(b) ?? 0))[0];
+  }
+
   /** Whether this rule already opened a case for this customer since `since` (de-duplication, cool-down). */
   async recentlyOpened(workspaceId: string, ruleId: string, customerId: string, since: Date): Promise<boolean> {
     const [r] = await this.store.query<{ n: number }>(sql`SELECT count(*) AS n FROM cases WHERE workspace_id = ${workspaceId}

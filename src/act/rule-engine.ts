@@ -113,6 +113,8 @@ export class RuleEngine {
 
   private async open(workspaceId: string, rule: Rule, customerId: string, reason: string, evidence: Record<string, unknown>): Promise<void> {
     if (await this.cases.recentlyOpened(workspaceId, rule.id, customerId, new Date(Date.now() - rule.cooldownHours * 3_600_000))) return;
-    await this.cases.open(workspaceId, { customerId, reason, evidence, ruleId: rule.id, ...rule.openCase }, `rule:${rule.id}`);
+    const { assignTo, ...openCase } = rule.openCase;
+    const owner = openCase.owner ?? (assignTo ? await this.cases.leastBusy(workspaceId, assignTo) : undefined);
+    await this.cases.open(workspaceId, { customerId, reason, evidence, ruleId: rule.id, ...openCase, owner }, `rule:${rule.id}`);
   }
 }

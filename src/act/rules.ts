@@ -37,6 +37,8 @@ export const RuleSchema = z.strictObject({
     priority: z.enum(PRIORITIES).default('normal'),
     team: z.string().max(100).optional(),
     owner: z.string().max(200).optional(),
+    /** Assignment: the member of this list with the fewest open cases gets the case (when no owner is set). */
+    assignTo: z.array(z.string().min(1).max(200)).max(100).optional(),
     slaHours: z.number().min(0.1).max(24 * 90).default(24),
   }),
   /** No second case for the same customer and rule within this many hours. */

@@ -16,5 +16,6 @@ export function alertRoutes(app: FastifyInstance, services: Services): void {
     if (!(await services.alerts.removeChannel(ws.id, (req.params as { id: string }).id))) throw new ApiError('not_found', 'No such alert channel.');
     return reply.code(204).send();
   });
+  app.post('/api/v1/alert-digests', async (req) => ({ sent: await services.alerts.digest((await requireSecretKey(services.workspaces, req)).id) }));
   app.get('/api/v1/alert-deliveries', async (req) => ({ deliveries: await services.alerts.deliveries((await requireSecretKey(services.workspaces, req)).id) }));
 }
