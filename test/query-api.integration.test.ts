@@ -91,5 +91,10 @@ describe('churn risk and post-purchase on the demo store', () => {
     expect(pp.onTimeDeliveryRate).toBeGreaterThan(0.7);
     expect(pp.onTimeDeliveryRate).toBeLessThan(0.95);
     expect(pp.returnReasons.length).toBeGreaterThan(0);
+    // The demo was built so that a late delivery makes customers less likely to buy again.
+    const late = pp.effects.find((e: { factor: string }) => e.factor === 'late_delivery');
+    expect(late.with.customers).toBeGreaterThan(0);
+    expect(late.with.repeatPurchaseRate).toBeLessThan(late.without.repeatPurchaseRate);
+    expect(late.with.churnRate).toBeGreaterThanOrEqual(0);
   });
 });
