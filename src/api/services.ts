@@ -26,6 +26,10 @@ export interface Services {
   rules: RuleEngine;
   alerts: Alerts;
   churn: ChurnService;
+  /** Waits for work that runs after acknowledgements (rules, alerts, follow-up events). */
+  settle(): Promise<void>;
+  /** Drains ingestion and background work, stops timers, closes the store. */
+  close(): Promise<void>;
 }
 
 export async function createServices(config: Config, store: Store, options: { alertBackoffMs?: number } = {}): Promise<Services> {
@@ -35,22 +39,35 @@ export async function createServices(config: Config, store: Store, options: { al
   await loadAnalyzer();
   const cases = new Cases(store);
   const rules = new RuleEngine(store, cases);
-  writer.onCommitted((events) => void rules.onEvents(events));
+  const background = new Set<Promise<unknown>>();
+  const settle = async () => {
+    // Rules open cases, cases queue alerts and events, events reach rules again: settle until quiet.
+    for (let round = 0; round < 10 && (background.size > 0 || round === 0); round++) {
+      await rules.idle();
+      await Promise.allSettled([...background]);
+    }
+  };
+  const track = (p: Promise<unknown>) => {
+    const q = p.catch(() => undefined).finally(() => background.delete(q));
+    background.add(q);
+  };
+  writer.onCommitted((events) => track(rules.onEvents(events)));
   const alerts = new Alerts(store, { backoffBaseMs: options.alertBackoffMs });
-  cases.onOpened((ws, c) => void alerts.caseOpened(ws, c).catch(() => undefined));
+  cases.onOpened((ws, c) => track(alerts.caseOpened(ws, c)));
   // A resolved case becomes a `Case Resolved` event on the customer's timeline; a survey triggered by
   // that event is the follow-up that measures recovery.
   const ingest = new IngestService(writer);
   cases.onResolved((ws, c) => {
     if (!c.customerId) return;
-    void (async () => {
+    track((async () => {
       const [id] = await store.query<{ identity: string }>(sql`SELECT identity FROM identities WHERE workspace_id = ${ws} AND customer_id = ${c.customerId}
         AND (identity LIKE 'user:%' OR identity LIKE 'anon:%') ORDER BY identity LIKE 'user:%' DESC, identity LIMIT 1`);
       if (!id) return;
       const who = kindOf(id.identity) === 'user' ? { userId: valueOf(id.identity) } : { anonymousId: valueOf(id.identity) };
       await ingest.ingest({ workspaceId: ws, source: 'cases', messages: [{ type: 'track', event: 'Case Resolved', ...who,
         messageId: `case-resolved-${c.id}-${c.updatedAt}`, properties: { case_id: c.id, rule_id: c.ruleId, resolution_code: c.resolutionCode }, context: { channel: 'other' } }] });
-    })().catch(() => undefined);
+    })());
   });
-  return { config, store, workspaces: new Workspaces(store), writer, ingest, journeys: new JourneyRepository(store), surveys: new SurveyRepository(store), cases, rules, alerts, churn: new ChurnService(store) };
+  return { config, store, workspaces: new Workspaces(store), writer, ingest, journeys: new JourneyRepository(store), surveys: new SurveyRepository(store), cases, rules, alerts, churn: new ChurnService(store),
+    settle, close: async () => { await writer.close(); await settle(); await alerts.stop(); await store.close(); } };
 }

@@ -35,10 +35,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     app, services, url, defaultWorkspace,
     async close() {
       await app.close();
-      await services.alerts.stop();
-      await services.rules.idle();
-      await services.writer.close();
-      await store.close();
+      await services.close();
     },
   };
 }

@@ -26,6 +26,6 @@ export async function createTestApp(path = ':memory:', options: { alertBackoffMs
     app, services, ws,
     basic: 'Basic ' + Buffer.from(`${ws.writeKey}:`).toString('base64'),
     bearer: `Bearer ${ws.secretKey}`,
-    async close() { await app.close(); await services.alerts.stop(); await services.rules.idle(); await services.writer.close(); await store.close(); },
+    async close() { await app.close(); await services.close(); },
   };
 }

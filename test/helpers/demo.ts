@@ -11,5 +11,6 @@ export async function createDemoApp(customers = 300): Promise<TestApp> {
     if (r.rejected.length) throw new Error(`demo rejected: ${JSON.stringify(r.rejected[0])}`);
   }
   await t.services.journeys.save(t.ws.id, getTemplate('five-stage')!);
+  await t.services.settle();
   return t;
 }

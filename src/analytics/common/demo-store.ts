@@ -16,5 +16,7 @@ export async function demoStore(customers: number): Promise<{ store: DuckDBStore
   for (let i = 0; i < messages.length; i += 5000) {
     await services.ingest.ingest({ workspaceId: ws.id, messages: messages.slice(i, i + 5000) });
   }
+  // Rules evaluate the ingested events in the background; let them finish before the store is used.
+  await services.settle();
   return { store, workspaceId: ws.id };
 }
