@@ -76,3 +76,20 @@ describe('rules open cases; agents work them', () => {
     expect((await api('PUT', '/api/v1/rules/bad', { name: 'x', when: { kind: 'response' }, openCase: {} })).statusCode).toBe(400);
   });
 });
+
+describe('a rule that errors', () => {
+  it('is disabled with its error reported, and ingestion goes on', async () => {
+    await api('GET', '/api/v1/rules');
+    // A rule stored by an older version, no longer readable as a rule (no openCase).
+    const { sql } = await import('../storage/sql.ts');
+    await t.services.store.exec(sql`INSERT INTO rules VALUES (${t.ws.id}, 'legacy', ${JSON.stringify({ id: 'legacy', name: 'Legacy', enabled: true, when: { kind: 'event', event: 'Order Completed', count: 1, withinMinutes: 30 } })}, TRUE, NULL, ${new Date()})`);
+    const r = await track({ userId: 'z1', event: 'Order Completed' });
+    expect(r.statusCode).toBe(200);
+    await t.services.settle();
+    const legacy = (await api('GET', '/api/v1/rules')).json().rules.find((x: { id: string }) => x.id === 'legacy');
+    expect(legacy.enabled).toBe(false);
+    expect(legacy.lastError).toEqual(expect.any(String));
+    expect(legacy.lastError.length).toBeGreaterThan(0);
+    expect((await track({ userId: 'z2', event: 'Order Completed' })).statusCode).toBe(200);
+  });
+});
