@@ -57,6 +57,8 @@ export async function createServices(config: Config, store: Store, options: { al
   // A resolved case becomes a `Case Resolved` event on the customer's timeline; a survey triggered by
   // that event is the follow-up that measures recovery.
   const ingest = new IngestService(writer);
+  const journeys = new JourneyRepository(store);
+
   cases.onResolved((ws, c) => {
     if (!c.customerId) return;
     track((async () => {
@@ -68,6 +70,6 @@ export async function createServices(config: Config, store: Store, options: { al
         messageId: `case-resolved-${c.id}-${c.updatedAt}`, properties: { case_id: c.id, rule_id: c.ruleId, resolution_code: c.resolutionCode }, context: { channel: 'other' } }] });
     })());
   });
-  return { config, store, workspaces: new Workspaces(store), writer, ingest, journeys: new JourneyRepository(store), surveys: new SurveyRepository(store), cases, rules, alerts, churn: new ChurnService(store),
+  return { config, store, workspaces: new Workspaces(store), writer, ingest, journeys, surveys: new SurveyRepository(store), cases, rules, alerts, churn: new ChurnService(store, async (ws) => (await journeys.primary(ws))?.journey ?? null),
     settle, close: async () => { await writer.close(); await settle(); await alerts.stop(); await store.close(); } };
 }
