@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { analyzeComment } from '../../voc/surveys/analyze.ts';
 import { dueSurveys } from '../../voc/surveys/eligibility.ts';
+import { EmailDistributionSchema, emailSurvey } from '../../voc/surveys/email.ts';
 import { SurveyInputSchema } from '../../voc/surveys/definition.ts';
 import { linkPage, pickLanguage } from '../../voc/surveys/link-page.ts';
 import { METRIC_KINDS, MetricsQuerySchema, surveyMetric, type MetricKind } from '../../voc/surveys/metrics.ts';
@@ -48,6 +49,11 @@ export function surveyRoutes(app: FastifyInstance, services: Services): void {
     const ws = await requireWriteKey(workspaces, basicUser(req) ?? (typeof body?.writeKey === 'string' ? body.writeKey : undefined));
     const input = parseWith(ResponseInputSchema, body);
     return { success: true, ...(await submitResponse(services, ws.id, input, req.ip, analyzeComment)) };
+  });
+
+  app.post('/api/v1/surveys/:id/email', async (req) => {
+    const ws = await requireSecretKey(workspaces, req);
+    return emailSurvey(services, ws.id, (req.params as { id: string }).id, parseWith(EmailDistributionSchema, jsonBody(req)));
   });
 
   /** For the SDK widget, apps and e-mail: surveys this customer should see now (write key). */

@@ -147,3 +147,31 @@ describe('triggers', () => {
     expect(await due('early')).toEqual([]);
   });
 });
+
+describe('e-mail distribution', () => {
+  it('mails the link to customers the trigger selects, in their language, once', async () => {
+    const { SMTPServer } = await import('smtp-server');
+    const mails: string[] = [];
+    const smtp = new SMTPServer({ authOptional: true, disabledCommands: ['STARTTLS'], onData(stream, _s, cb) { let m = ''; stream.on('data', (d) => (m += d)); stream.on('end', () => { mails.push(m); cb(); }); } });
+    await new Promise<void>((r) => smtp.listen(0, '127.0.0.1', r));
+    const port = (smtp.server.address() as import('node:net').AddressInfo).port;
+    try {
+      const { id } = (await admin('POST', '/api/v1/surveys', { ...survey, trigger: { event: 'Order Delivered', delayMinutes: 60, samplePercent: 100, recontactDays: 30 } })).json();
+      const send = (m: Record<string, unknown>) => t.app.inject({ method: 'POST', url: '/v1/batch', headers: { authorization: t.basic, 'content-type': 'application/json' }, payload: JSON.stringify({ batch: [m] }) });
+      await send({ type: 'identify', userId: 'mail-pl', traits: { email: 'ola@example.pl', locale: 'pl-PL' } });
+      await send({ type: 'track', userId: 'mail-pl', event: 'Order Delivered', timestamp: new Date(Date.now() - 3 * 3600_000).toISOString() });
+      await send({ type: 'identify', userId: 'mail-late', traits: { email: 'late@example.com' } });
+      await send({ type: 'track', userId: 'mail-late', event: 'Order Delivered' }); // too recent: the 60-minute delay has not passed
+      const body = { smtp: { host: '127.0.0.1', port, from: 'survey@shop.test' }, baseUrl: 'https://cx.shop.test' };
+      const r = (await admin('POST', `/api/v1/surveys/${id}/email`, body)).json();
+      expect(r).toEqual({ sent: 1, failed: [] });
+      expect(mails).toHaveLength(1);
+      expect(mails[0]).toContain('To: ola@example.pl');
+      const decoded = mails[0].replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+      expect(decoded).toContain(`https://cx.shop.test/s/${id}?lang=pl&uid=mail-pl`);
+      expect((await admin('POST', `/api/v1/surveys/${id}/email`, body)).json().sent).toBe(0);
+    } finally {
+      await new Promise<void>((r) => smtp.close(() => r()));
+    }
+  });
+});
