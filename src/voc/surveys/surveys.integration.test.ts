@@ -175,3 +175,19 @@ describe('e-mail distribution', () => {
     }
   });
 });
+
+describe('trends', () => {
+  it('flags a significant NPS drop between two periods, and serves emotion scores', async () => {
+    const { id } = (await admin('POST', '/api/v1/surveys', { ...survey, questions: [...survey.questions, { id: 'feel', type: 'emotion', text: { en: 'How do you feel?', he: 'איך אתם מרגישים?', pl: 'Jak się czujesz?' } }] })).json();
+    // Previous week: 20 promoters. This week: 20 detractors. Responses are back-dated in the store.
+    for (let i = 0; i < 40; i++) {
+      expect((await respond({ surveyId: id, userId: `tr${i}`, answers: { nps: i < 20 ? 10 : 2, feel: i < 20 ? 5 : 1 } }, `10.1.0.${i}`)).statusCode).toBe(200);
+    }
+    const { sql } = await import('../../storage/sql.ts');
+    await t.services.store.exec(sql`UPDATE survey_responses SET submitted_at = submitted_at - INTERVAL 10 DAY WHERE nps = 10`);
+    const r = (await admin('GET', `/api/v1/metrics/nps?surveyId=${id}&compare=7d`)).json();
+    expect(r.comparison).toMatchObject({ current: { score: -100, n: 20 }, previous: { score: 100, n: 20 }, difference: -200, significant: true });
+    const emotion = (await admin('GET', `/api/v1/metrics/emotion?surveyId=${id}`)).json();
+    expect(emotion).toMatchObject({ score: 3, n: 40 });
+  });
+});
