@@ -1,4 +1,5 @@
 import type { TouchEvent } from '../ingest/event.ts';
+import { groupBy } from '../common/collections.ts';
 import { sql } from '../storage/sql.ts';
 import type { Store } from '../storage/store.ts';
 import type { Cases } from './cases.ts';
@@ -13,36 +14,48 @@ export interface ResponseFacts { customerId: string | null; surveyId: string; re
  */
 export class RuleEngine {
   private chain: Promise<unknown> = Promise.resolve();
-  private initialized = new Set<string>();
+  /** Rules per workspace, read once and refreshed on every change: each ingest commit consults them. */
+  private cache = new Map<string, (Rule & { lastError: string | null })[]>();
 
   constructor(private readonly store: Store, private readonly cases: Cases) {}
 
   /** The workspace's rules; the defaults are stored the first time a workspace is looked at. */
   async list(workspaceId: string): Promise<(Rule & { lastError: string | null })[]> {
-    if (!this.initialized.has(workspaceId)) {
-      const [r] = await this.store.query<{ n: number }>(sql`SELECT count(*) AS n FROM rules WHERE workspace_id = ${workspaceId}`);
-      if (!r?.n) for (const rule of DEFAULT_RULES) await this.save(workspaceId, rule);
-      this.initialized.add(workspaceId);
+    const cached = this.cache.get(workspaceId);
+    if (cached) return cached;
+    let rows = await this.read(workspaceId);
+    if (rows.length === 0) {
+      for (const rule of DEFAULT_RULES) await this.write(workspaceId, rule);
+      rows = await this.read(workspaceId);
     }
+    this.cache.set(workspaceId, rows);
+    return rows;
+  }
+
+  private async read(workspaceId: string) {
     const rows = await this.store.query<{ definition: string; enabled: boolean; last_error: string | null }>(sql`
       SELECT definition, enabled, last_error FROM rules WHERE workspace_id = ${workspaceId} ORDER BY id`);
     return rows.map((r) => ({ ...(JSON.parse(r.definition) as Rule), enabled: r.enabled, lastError: r.last_error }));
   }
 
   async save(workspaceId: string, input: unknown): Promise<Rule> {
+    await this.list(workspaceId); // a workspace's first change keeps the defaults beside it
     const rule = RuleSchema.parse(input);
+    await this.write(workspaceId, rule);
+    this.cache.delete(workspaceId);
+    return rule;
+  }
+
+  private async write(workspaceId: string, rule: Rule): Promise<void> {
     await this.store.transaction(async (tx) => {
       await tx.exec(sql`DELETE FROM rules WHERE workspace_id = ${workspaceId} AND id = ${rule.id}`);
       await tx.exec(sql`INSERT INTO rules VALUES (${workspaceId}, ${rule.id}, ${JSON.stringify(rule)}, ${rule.enabled}, ${null}, ${new Date()})`);
     });
-    return rule;
   }
 
   onEvents(events: readonly TouchEvent[]): Promise<unknown> {
     return this.enqueue(async () => {
-      const byWorkspace = new Map<string, TouchEvent[]>();
-      for (const e of events) (byWorkspace.get(e.workspaceId) ?? byWorkspace.set(e.workspaceId, []).get(e.workspaceId)!).push(e);
-      for (const [ws, list] of byWorkspace) {
+      for (const [ws, list] of groupBy(events, (e) => e.workspaceId)) {
         for (const rule of (await this.list(ws)).filter((r) => r.enabled && r.when.kind === 'event')) {
           await this.guard(ws, rule, async () => {
             for (const e of list) if (await this.eventMatches(rule, e)) await this.open(ws, rule, e.customerId, `${rule.name}`, { event: e.event, messageId: e.messageId, properties: e.properties, at: new Date(e.timestamp).toISOString() });
@@ -81,6 +94,7 @@ export class RuleEngine {
     } catch (err) {
       await this.store.exec(sql`UPDATE rules SET enabled = FALSE, last_error = ${String((err as Error).message).slice(0, 500)}
         WHERE workspace_id = ${workspaceId} AND id = ${rule.id}`).catch(() => undefined);
+      this.cache.delete(workspaceId);
     }
   }
 

@@ -21,37 +21,38 @@ export interface CustomerProfile {
   stageHistory: StageEntry[];
 }
 
-/** A customer's profile: identities, merged traits (latest value wins), activity summary. */
+/**
+ * A customer's profile: identities, merged traits (latest value wins), activity summary and stage.
+ * The customer's events are read once; the summary, traits and stage history all come from them.
+ */
 export async function customerProfile(store: Store, workspaceId: string, customerId: string, journey?: StoredJourney | null): Promise<CustomerProfile> {
-  const [identities, summary, channels, traitRows] = await Promise.all([
+  const [identities, events] = await Promise.all([
     store.query<{ identity: string; created_at: Date }>(sql`
       SELECT identity, min(created_at) AS created_at FROM identities
       WHERE workspace_id = ${workspaceId} AND customer_id = ${customerId} GROUP BY identity ORDER BY created_at, identity`),
-    store.query<{ first_seen: Date | null; last_seen: Date | null; n: number }>(sql`
-      SELECT min(ts) AS first_seen, max(ts) AS last_seen, count(*) AS n FROM events
-      WHERE workspace_id = ${workspaceId} AND customer_id = ${customerId}`),
-    store.query<{ channel: string; n: number }>(sql`
-      SELECT channel, count(*) AS n FROM events WHERE workspace_id = ${workspaceId} AND customer_id = ${customerId}
-      GROUP BY channel ORDER BY n DESC, channel`),
-    store.query<{ traits: string }>(sql`
-      SELECT traits FROM events WHERE workspace_id = ${workspaceId} AND customer_id = ${customerId} AND traits IS NOT NULL
-      ORDER BY ts, received_at`),
+    loadCustomerEvents(store, workspaceId, customerId),
   ]);
   const traits: Json = {};
-  for (const row of traitRows) Object.assign(traits, JSON.parse(row.traits));
+  const perChannel = new Map<string, number>();
+  for (const e of events) {
+    if (e.traits) Object.assign(traits, e.traits);
+    perChannel.set(e.channel, (perChannel.get(e.channel) ?? 0) + 1);
+  }
+  const channels = [...perChannel].map(([channel, n]) => ({ channel, events: n }))
+    .sort((a, b) => b.events - a.events || a.channel.localeCompare(b.channel));
   const ids = identities.map((r) => ({ type: kindOf(r.identity), value: valueOf(r.identity), firstSeen: r.created_at.toISOString() }));
-  const s = summary[0];
-  const stages = journey ? stageHistory(journey.journey, await loadCustomerEvents(store, workspaceId, customerId)) : null;
+  const stages = journey ? stageHistory(journey.journey, events) : null;
   const current = stages?.current;
+  const iso = (ms: number | undefined) => (ms === undefined ? null : new Date(ms).toISOString());
   return {
     id: customerId,
     identities: ids,
     userId: ids.find((i) => i.type === 'user')?.value ?? null,
     traits,
-    firstSeen: s?.first_seen?.toISOString() ?? null,
-    lastSeen: s?.last_seen?.toISOString() ?? null,
-    eventCount: s?.n ?? 0,
-    channels: channels.map((c) => ({ channel: c.channel, events: c.n })),
+    firstSeen: iso(events[0]?.timestamp),
+    lastSeen: iso(events[events.length - 1]?.timestamp),
+    eventCount: events.length,
+    channels,
     persona: typeof traits.persona === 'string' ? traits.persona : null,
     currentStage: journey && current ? {
       journeyId: journey.journey.id, journeyVersion: journey.version, stageId: current.stageId, stageName: current.stageName, since: current.enteredAt,

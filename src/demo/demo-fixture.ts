@@ -28,17 +28,6 @@ export function tracks(messages: readonly SegmentMessage[], event: string): Segm
   return messages.filter((m) => m.type === 'track' && m.event === event);
 }
 
-export function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = out.get(k);
-    if (list) list.push(item);
-    else out.set(k, [item]);
-  }
-  return out;
-}
-
 export function share(part: number, whole: number): number {
   return whole === 0 ? 0 : part / whole;
 }
@@ -58,3 +47,5 @@ export function range(values: readonly number[]): { min: number; max: number } {
   }
   return { min, max };
 }
+
+export { groupBy } from '../common/collections.ts';

@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import { CliError } from '../cli/errors.ts';
 import { mappedColumns, type Mapping } from './mapping.ts';
+import { editDistance } from '../common/collections.ts';
 
 /** Stops before anything is sent when the mapping names a column the file does not have. */
 export function checkHeader(columns: readonly string[], mapping: Mapping, file: string): void {
@@ -46,18 +47,8 @@ function closest(word: string, options: readonly string[]): string | undefined {
   if (exactish) return exactish;
   let best: string | undefined, bestD = Math.max(2, Math.floor(word.length / 4)) + 1;
   for (const o of options) {
-    const d = distance(norm(word), norm(o));
+    const d = editDistance(norm(word), norm(o));
     if (d < bestD) { best = o; bestD = d; }
   }
   return best;
-}
-
-function distance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = cur;
-  }
-  return prev[b.length];
 }

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { editDistance } from '../common/collections.ts';
 
 /** One problem in a definition: `path` is where, in the form `stages[2].touchpoints[0].match.where[1].op`. */
 export interface JourneyError {
@@ -128,18 +129,7 @@ function describe(v: unknown): string {
 }
 
 function unknownField(key: string, known: readonly string[]): string {
-  const near = known.filter((k) => k !== key && distance(k.toLowerCase(), key.toLowerCase()) <= Math.max(1, Math.floor(k.length / 4)))
-    .sort((a, b) => distance(a, key) - distance(b, key))[0];
+  const near = known.filter((k) => k !== key && editDistance(k.toLowerCase(), key.toLowerCase()) <= Math.max(1, Math.floor(k.length / 4)))
+    .sort((a, b) => editDistance(a, key) - editDistance(b, key))[0];
   return `unknown field ${JSON.stringify(key)}` + (near ? `; did you mean "${near}"?` : '');
-}
-
-/** Levenshtein distance, for "did you mean" hints on misspelt fields. */
-function distance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = cur;
-  }
-  return prev[b.length];
 }

@@ -1,7 +1,7 @@
 import { sql } from '../../storage/sql.ts';
 import type { Store } from '../../storage/store.ts';
 import { journeyCtes, noTouchLabel, type JourneyScope } from './journey-sql.ts';
-import { CONVERSION, NULL_STATE, START, type Transition } from './markov.ts';
+import { CONVERSION, NULL_STATE, START, transitionCounter, type Transition } from './markov.ts';
 
 /**
  * Transition counts of every customer's journeys (see `journeyCtes`), converting (conversion in
@@ -34,13 +34,7 @@ export async function journeyTransitions(store: Store, scope: JourneyScope): Pro
     GROUP BY touch, starts, out_kind, out_to`);
 
   const none = noTouchLabel(scope.req.dimension);
-  const counts = new Map<string, Transition>();
-  const add = (from: string, to: string, n: number) => {
-    const k = `${from}\u0000${to}`;
-    const t = counts.get(k) ?? { from, to, count: 0 };
-    t.count += n;
-    counts.set(k, t);
-  };
+  const { add, transitions } = transitionCounter();
   for (const r of rows) {
     const touch = r.touch ?? none;
     if (r.starts === 1) add(START, touch, r.n);
@@ -48,5 +42,5 @@ export async function journeyTransitions(store: Store, scope: JourneyScope): Pro
     else if (r.out_kind === 2) add(touch, CONVERSION, r.n);
     else if (r.out_kind === 3) add(touch, NULL_STATE, r.n);
   }
-  return [...counts.values()];
+  return transitions();
 }

@@ -17,18 +17,26 @@ export interface Transition {
 
 /** Transitions of whole journeys, e.g. `[['email', 'web'], true]` for email → web → conversion. */
 export function transitionsFromPaths(paths: readonly { path: readonly string[]; converted: boolean; count?: number }[]): Transition[] {
-  const counts = new Map<string, Transition>();
-  const add = (from: string, to: string, n: number) => {
-    const k = `${from}\u0000${to}`;
-    const t = counts.get(k) ?? { from, to, count: 0 };
-    t.count += n;
-    counts.set(k, t);
-  };
+  const counter = transitionCounter();
   for (const p of paths) {
     const states = [START, ...p.path, p.converted ? CONVERSION : NULL_STATE];
-    for (let i = 0; i + 1 < states.length; i++) add(states[i], states[i + 1], p.count ?? 1);
+    for (let i = 0; i + 1 < states.length; i++) counter.add(states[i], states[i + 1], p.count ?? 1);
   }
-  return [...counts.values()];
+  return counter.transitions();
+}
+
+/** Sums transition counts by (from, to). */
+export function transitionCounter() {
+  const counts = new Map<string, Transition>();
+  return {
+    add(from: string, to: string, n: number): void {
+      const k = `${from}\u0000${to}`;
+      const t = counts.get(k) ?? { from, to, count: 0 };
+      t.count += n;
+      counts.set(k, t);
+    },
+    transitions: (): Transition[] => [...counts.values()],
+  };
 }
 
 export interface RemovalEffects {

@@ -37,6 +37,25 @@ export function dropoffSql(s: DropoffScope): Sql {
   return s.windowMs === null ? dropoffOnePassSql(s) : dropoffWindowSql(s);
 }
 
+/** The rows in scope (workspace, range, persona's customers) and the event time in ms. */
+function scopeOf(s: DropoffScope) {
+  return {
+    scope: sql`workspace_id = ${s.workspaceId}${rangeFilter(raw('ts'), s.range)}${s.customers ? sql` AND customer_id IN (${s.customers})` : sql``}`,
+    epoch: dialectFn((d) => d.epochMs(raw('ts'))),
+  };
+}
+
+/** `x_i`: when the customer first entered any stage after i (NULL if never), from the `f_j` first entries. */
+function laterStageEntries(layout: DropoffScope['layout']): Sql[] {
+  const INF = raw('9223372036854775807');
+  const S = layout.stages.length;
+  return layout.stages.map((st) => {
+    if (st.index === S - 1) return sql`CAST(NULL AS BIGINT) AS ${col('x', st.index)}`;
+    const fs = layout.stages.slice(st.index + 1).map((l) => sql`coalesce(${col('f', l.index)}, ${INF})`);
+    return sql`nullif(${fs.length === 1 ? fs[0] : sql`least(${join(fs)})`}, ${INF}) AS ${col('x', st.index)}`;
+  });
+}
+
 /**
  * Without a window the second scan is not needed: a customer who did not move on past stage i has
  * no event in a later stage at all, so i is their highest stage and their last touchpoint event and
@@ -47,16 +66,10 @@ function dropoffOnePassSql(s: DropoffScope): Sql {
   const { layout } = s;
   const S = layout.stages.length;
   const K = layout.touchpoints.length;
-  const scope = sql`workspace_id = ${s.workspaceId}${rangeFilter(raw('ts'), s.range)}${s.customers ? sql` AND customer_id IN (${s.customers})` : sql``}`;
-  const epoch = dialectFn((d) => d.epochMs(raw('ts')));
-  const INF = raw('9223372036854775807');
+  const { scope, epoch } = scopeOf(s);
   const interaction = sql`type IN ${INTERACTION_TYPES} AND event <> ${PAGE_LOAD}`;
   const firsts = layout.stages.map((st) => sql`min(CASE WHEN tp >= ${n(st.first)} AND tp < ${n(st.end)} THEN t0 END) AS ${col('f', st.index)}`);
-  const later = layout.stages.map((st) => {
-    if (st.index === S - 1) return sql`CAST(NULL AS BIGINT) AS ${col('x', st.index)}`;
-    const fs = layout.stages.slice(st.index + 1).map((l) => sql`coalesce(${col('f', l.index)}, ${INF})`);
-    return sql`nullif(${fs.length === 1 ? fs[0] : sql`least(${join(fs)})`}, ${INF}) AS ${col('x', st.index)}`;
-  });
+  const later = laterStageEntries(layout);
   const top = sql`(CASE ${join([...layout.stages].reverse().map((st) => sql`WHEN ${col('f', st.index)} IS NOT NULL THEN ${n(st.index)}`), ' ')} END)`;
   const entered = (i: number) => sql`(${col('f', i)} IS NOT NULL AND (${col('x', i)} IS NULL OR ${col('f', i)} <= ${col('x', i)}))`;
   const counts = layout.stages.slice(0, -1).map((st) => sql`SELECT 'R' AS kind, ${n(st.index)} AS k, CAST(NULL AS INTEGER) AS k2, CAST(NULL AS VARCHAR) AS label,
@@ -96,17 +109,10 @@ function ranked(kind: 'T' | 'E', key: 'last_tp' | 'last_event', limit: number): 
 /** With a window: moving on only counts within it, so the last place is looked up in a second scan. */
 function dropoffWindowSql(s: DropoffScope): Sql {
   const { layout } = s;
-  const S = layout.stages.length;
   const K = layout.touchpoints.length;
-  const scope = sql`workspace_id = ${s.workspaceId}${rangeFilter(raw('ts'), s.range)}${s.customers ? sql` AND customer_id IN (${s.customers})` : sql``}`;
-  const epoch = dialectFn((d) => d.epochMs(raw('ts')));
-  const INF = raw('9223372036854775807');
+  const { scope, epoch } = scopeOf(s);
   const firsts = layout.stages.map((st) => sql`min(CASE WHEN tp >= ${n(st.first)} AND tp < ${n(st.end)} THEN t END) AS ${col('f', st.index)}`);
-  const later = layout.stages.map((st) => {
-    if (st.index === S - 1) return sql`CAST(NULL AS BIGINT) AS ${col('x', st.index)}`;
-    const fs = layout.stages.slice(st.index + 1).map((l) => sql`coalesce(${col('f', l.index)}, ${INF})`);
-    return sql`nullif(${fs.length === 1 ? fs[0] : sql`least(${join(fs)})`}, ${INF}) AS ${col('x', st.index)}`;
-  });
+  const later = laterStageEntries(layout);
   const within = (a: Sql, from: Sql) => (s.windowMs === null ? sql`${a} IS NOT NULL` : sql`${a} <= ${from} + ${n(s.windowMs)}`);
   const entered = (i: number) => sql`(${col('f', i)} IS NOT NULL AND (${col('x', i)} IS NULL OR ${col('f', i)} <= ${col('x', i)}))`;
 

@@ -67,7 +67,6 @@ export function caseRoutes(app: FastifyInstance, services: Services): void {
     const { lastError: _e, ...body } = (jsonBody(req) ?? {}) as Record<string, unknown>;
     const { id } = req.params as { id: string };
     if (body && typeof body === 'object' && body.id !== undefined && body.id !== id) throw new ApiError('validation_failed', 'The rule id differs from the URL.', [{ path: 'id', message: `is "${String(body.id)}"` }]);
-    await services.rules.list(ws.id);
     return services.rules.save(ws.id, { ...body, id });
   });
 }

@@ -11,6 +11,7 @@ import type { IdentityChanges, Store } from '../store.ts';
 import { DUCKDB_SCHEMA } from './schema.ts';
 import { plainRows, timestampMs, toDuckDB } from './values.ts';
 import { Mutex } from './mutex.ts';
+import { groupBy } from '../../common/collections.ts';
 
 export class StoreLockedError extends Error {}
 
@@ -172,15 +173,4 @@ async function runQuery(conn: DuckDBConnection, q: Sql): Promise<Record<string, 
   const bound = values.map(toDuckDB);
   const reader = await conn.runAndReadAll(text, bound.map((b) => b.value), bound.map((b) => b.type));
   return plainRows(reader.getRowObjectsJS() as Record<string, unknown>[]);
-}
-
-function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = out.get(k);
-    if (list) list.push(item);
-    else out.set(k, [item]);
-  }
-  return out;
 }
