@@ -23,7 +23,12 @@ export function inSample(surveyId: string, customerId: string, percent: number):
 export async function dueSurveys(services: Services, workspaceId: string, identity: string, now = Date.now()): Promise<Survey[]> {
   const customerId = await findCustomerId(services.store, workspaceId, identity);
   if (!customerId) return [];
-  const surveys = (await services.surveys.list(workspaceId)).filter((s) => s.status === 'active' && s.trigger
+  return dueAmong(services, workspaceId, await services.surveys.list(workspaceId), customerId, now);
+}
+
+/** Which of `surveys` are due for one (resolved) customer; e-mail distribution calls it per customer. */
+export async function dueAmong(services: Services, workspaceId: string, all: readonly Survey[], customerId: string, now = Date.now()): Promise<Survey[]> {
+  const surveys = all.filter((s) => s.status === 'active' && s.trigger
     && (!s.expiresAt || Date.parse(s.expiresAt) > now) && inSample(s.id, customerId, s.trigger.samplePercent));
   if (surveys.length === 0) return [];
   const answered = await services.store.query<{ survey_id: string; last: Date }>(sql`

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { ApiError } from '../../api/errors.ts';
 import type { Services } from '../../api/services.ts';
 import { dialectFn, raw, sql } from '../../storage/sql.ts';
-import { dueSurveys } from './eligibility.ts';
+import { dueAmong } from './eligibility.ts';
 
 export const EmailDistributionSchema = z.strictObject({
   smtp: z.strictObject({
@@ -39,7 +39,7 @@ export async function emailSurvey(services: Services, workspaceId: string, surve
   const failed: { customerId: string; error: string }[] = [];
   for (const c of candidates) {
     if (sent >= input.limit) break;
-    if (!(await dueSurveys(services, workspaceId, c.customer_id)).some((s) => s.id === survey.id)) continue;
+    if ((await dueAmong(services, workspaceId, [survey], c.customer_id)).length === 0) continue;
     const lang = survey.languages.find((l) => c.locale && l.split('-')[0] === c.locale.split(/[-_]/)[0]) ?? survey.defaultLanguage;
     const link = `${input.baseUrl.replace(/\/+$/, '')}/s/${survey.id}?lang=${encodeURIComponent(lang)}${c.user_id ? `&uid=${encodeURIComponent(c.user_id)}` : ''}`;
     const question = survey.questions[0].text[lang] ?? Object.values(survey.questions[0].text)[0];
