@@ -2,20 +2,17 @@
  * The browser SDK end to end: a page on one origin loads `/sdk.js` from a real Touchpoint server
  * (another origin), and what it tracks is read back from the customer timeline API.
  */
-import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSite, testPage, waitFor, type Site } from '../src/sdk/test-support.ts';
+import { launchChromium, startSite, testPage, waitFor, type Site } from '../src/sdk/test-support.ts';
 import { startTestServer } from './helpers/server.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
 let browser: Browser;
 let site: Site;
 let server: Awaited<ReturnType<typeof startTestServer>>;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+  browser = await launchChromium();
   site = await startSite();
   server = await startTestServer();
 });

@@ -2,13 +2,11 @@
  * The hosted survey page in a real browser: a multilingual NPS + CES survey answered in Hebrew
  * (right-to-left) and in Polish, then read back as NPS/CES by touchpoint with the comments' sentiment.
  */
-import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer } from './helpers/server.ts';
-import { startSite, testPage } from '../src/sdk/test-support.ts';
+import { launchChromium, startSite, testPage } from '../src/sdk/test-support.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
 let browser: Browser;
 let server: Awaited<ReturnType<typeof startTestServer>>;
 const admin = async (method: string, path: string, body?: unknown) => {
@@ -18,8 +16,7 @@ const admin = async (method: string, path: string, body?: unknown) => {
 };
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+  browser = await launchChromium();
   server = await startTestServer();
 });
 afterAll(async () => { await browser?.close(); await server?.close(); });

@@ -3,13 +3,12 @@
  * Pages come from one origin (the "site"), `sdk.js` and `/v1/batch` from another (a fake
  * Touchpoint), as on a customer's site.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Message } from './types.ts';
-import { startFakeTouchpoint, startSite, testPage, waitFor, type FakeTouchpoint, type PageOptions, type Site } from './test-support.ts';
+import { launchChromium, startFakeTouchpoint, startSite, testPage, waitFor, type FakeTouchpoint, type PageOptions, type Site } from './test-support.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
 
@@ -19,11 +18,7 @@ let tp: FakeTouchpoint;
 const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  browser = await launchChromium();
   site = await startSite();
 });
 afterAll(async () => {

@@ -4,7 +4,9 @@
  * - a *fake Touchpoint* serving `/sdk.js` and recording `POST /v1/batch`.
  * A test against the real server keeps `startSite` and `testPage` and swaps the fake for the app.
  */
+import { existsSync } from 'node:fs';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { chromium, type Browser } from 'playwright-core';
 import { buildSdk } from './build.ts';
 import type { BatchBody, Message } from './types.ts';
 
@@ -140,4 +142,15 @@ export async function waitFor<T>(
     if (Date.now() > end) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 25));
   }
+}
+
+const CHROMIUM = '/usr/bin/chromium';
+
+/** Debian's headless Chromium with the flags this machine needs (no sandbox as root, no background traffic). */
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
 }
