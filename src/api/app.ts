@@ -14,10 +14,15 @@ import { AnalyticsInputError } from '../analytics/common/errors.ts';
 import { posthogRoutes } from './routes/posthog.ts';
 import { segmentRoutes } from './routes/segment.ts';
 import { sdkRoutes } from './routes/sdk.ts';
+import { authRoutes } from './routes/auth.ts';
+import { settingsRoutes } from './routes/settings.ts';
+import { webRoutes } from './routes/web.ts';
+import { sessionHook } from './session-hook.ts';
+import fastifyCookie from '@fastify/cookie';
 import type { Services } from './services.ts';
 
 /** Builds the HTTP app (no listening): used by the server and, through `inject()`, by tests. */
-export function buildApp(services: Services): FastifyInstance {
+export async function buildApp(services: Services): Promise<FastifyInstance> {
   const app = Fastify({
     logger: services.config.logLevel === 'silent' ? false : { level: services.config.logLevel },
     bodyLimit: MAX_BODY_BYTES,
@@ -29,7 +34,8 @@ export function buildApp(services: Services): FastifyInstance {
   // Browsers post from other origins (the SDK on a customer's site): allow simple CORS for ingest.
   app.addHook('onRequest', async (req, reply) => {
     reply.header('access-control-allow-origin', req.headers.origin ?? '*');
-    reply.header('access-control-allow-credentials', 'true');
+    // The dashboard's login cookie is SameSite=Strict and never sent cross-site; credentials are for the SDK's ingest only.
+    if (!req.url.startsWith('/api/')) reply.header('access-control-allow-credentials', 'true');
     if (req.method === 'OPTIONS') {
       reply.header('access-control-allow-methods', 'GET,POST,PUT,PATCH,DELETE,OPTIONS');
       reply.header('access-control-allow-headers', req.headers['access-control-request-headers'] ?? 'content-type,authorization');
@@ -60,9 +66,12 @@ export function buildApp(services: Services): FastifyInstance {
     req.log.error(err);
     return reply.code(503).send(new ApiError('unavailable', 'The server could not complete the request; nothing was acknowledged, retry later.').toJSON());
   });
-  app.setNotFoundHandler((req, reply) =>
+  app.setNotFoundHandler((req, reply) => app.serveAppShell(req) ? app.sendAppShell(reply) :
     reply.code(404).send(new ApiError('not_found', `No route ${req.method} ${req.url.split('?')[0]}.`).toJSON()));
 
+  await app.register(fastifyCookie);
+  sessionHook(app, services);
+  await webRoutes(app);
   app.get('/health', async () => ({ status: 'ok' }));
   // Browsers ask for it on every page (survey links, dashboard); no icon yet, and no console error.
   app.get('/favicon.ico', async (_req, reply) => reply.code(204).send());
@@ -77,5 +86,7 @@ export function buildApp(services: Services): FastifyInstance {
   caseRoutes(app, services);
   alertRoutes(app, services);
   sdkRoutes(app);
+  authRoutes(app, services);
+  settingsRoutes(app, services);
   return app;
 }

@@ -12,6 +12,8 @@ import { Alerts } from '../act/alerts.ts';
 import { ChurnService } from '../act/churn/churn-service.ts';
 import type { Store } from '../storage/store.ts';
 import { Workspaces } from '../workspaces/workspaces.ts';
+import { Users } from '../auth/users.ts';
+import { Sessions } from '../auth/sessions.ts';
 
 /** Everything the routes need, built once per server (and per test). */
 export interface Services {
@@ -26,6 +28,8 @@ export interface Services {
   rules: RuleEngine;
   alerts: Alerts;
   churn: ChurnService;
+  users: Users;
+  sessions: Sessions;
   /** Waits for work that runs after acknowledgements (rules, alerts, follow-up events). */
   settle(): Promise<void>;
   /** Drains ingestion and background work, stops timers, closes the store. */
@@ -71,5 +75,6 @@ export async function createServices(config: Config, store: Store, options: { al
     })());
   });
   return { config, store, workspaces: new Workspaces(store), writer, ingest, journeys, surveys: new SurveyRepository(store), cases, rules, alerts, churn: new ChurnService(store, async (ws) => (await journeys.primary(ws))?.journey ?? null),
+    users: new Users(store), sessions: new Sessions(store),
     settle, close: async () => { await writer.close(); await settle(); await alerts.stop(); await store.close(); } };
 }

@@ -5,12 +5,15 @@ import { buildApp } from '../api/app.ts';
 import { createServices, type Services } from '../api/services.ts';
 import type { Config } from '../config/config.ts';
 import { DuckDBStore } from '../storage/duckdb/duckdb-store.ts';
+import { ensureFirstAdmin, type FirstAdmin } from '../auth/first-admin.ts';
 
 export interface RunningServer {
   app: FastifyInstance;
   services: Services;
   url: string;
   defaultWorkspace: { id: string; name: string; writeKey: string; secretKey: string };
+  /** Set on the start that created the first dashboard admin (its password only when generated). */
+  firstAdmin: FirstAdmin | null;
   close(): Promise<void>;
 }
 
@@ -25,14 +28,15 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const store = await DuckDBStore.open(join(config.dataDir, 'touchpoint.duckdb'), { memoryLimit: config.memoryLimit });
   const services = await createServices(config, store);
   const defaultWorkspace = await ensureDefaultWorkspace(services, config);
-  const app = buildApp(services);
+  const firstAdmin = await ensureFirstAdmin(services.users, defaultWorkspace.id, { email: config.adminEmail, password: config.adminPassword });
+  const app = await buildApp(services);
   services.alerts.start();
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
   return {
-    app, services, url, defaultWorkspace,
+    app, services, url, defaultWorkspace, firstAdmin,
     async close() {
       await app.close();
       await services.close();

@@ -64,6 +64,12 @@ export class Workspaces {
     return ws;
   }
 
+  async rename(id: string, name: string): Promise<void> {
+    await this.store.exec(sql`UPDATE workspaces SET name = ${name} WHERE id = ${id}`);
+    this.byWrite.clear();
+    this.bySecretHash.clear();
+  }
+
   /** Makes `secretKey` the workspace's secret (used when TOUCHPOINT_SECRET_KEY is set). */
   async setKeys(id: string, keys: { writeKey?: string; secretKey?: string }): Promise<void> {
     if (keys.writeKey) await this.store.exec(sql`UPDATE workspaces SET write_key = ${keys.writeKey} WHERE id = ${id}`);

@@ -20,7 +20,7 @@ export async function createTestApp(path = ':memory:', options: { alertBackoffMs
   const store = await DuckDBStore.open(path);
   const services = await createServices(loadConfig({ logLevel: 'silent', dataDir: '/tmp/unused' }, {}), store, options);
   const ws = await services.workspaces.create('Test');
-  const app = buildApp(services);
+  const app = await buildApp(services);
   await app.ready();
   return {
     app, services, ws,

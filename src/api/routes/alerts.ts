@@ -8,11 +8,11 @@ import type { Services } from '../services.ts';
 export function alertRoutes(app: FastifyInstance, services: Services): void {
   app.get('/api/v1/alert-channels', async (req) => ({ channels: await services.alerts.channels((await requireSecretKey(services.workspaces, req)).id) }));
   app.post('/api/v1/alert-channels', async (req, reply) => {
-    const ws = await requireSecretKey(services.workspaces, req);
+    const ws = await requireSecretKey(services.workspaces, req, 'admin');
     return reply.code(201).send(await services.alerts.addChannel(ws.id, jsonBody(req)));
   });
   app.delete('/api/v1/alert-channels/:id', async (req, reply) => {
-    const ws = await requireSecretKey(services.workspaces, req);
+    const ws = await requireSecretKey(services.workspaces, req, 'admin');
     if (!(await services.alerts.removeChannel(ws.id, (req.params as { id: string }).id))) throw new ApiError('not_found', 'No such alert channel.');
     return reply.code(204).send();
   });

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { CASE_STATUSES, CaseInputSchema, CasePatchSchema } from '../../act/cases.ts';
 import { PostPurchaseQuerySchema, postPurchaseMetrics } from '../../act/post-purchase.ts';
@@ -14,9 +14,13 @@ const ListQuery = z.strictObject({
   overdue: z.enum(['true', 'false']).optional(), customer: z.string().max(255).optional(),
 });
 
-/** Cases and rules. Until dashboard logins exist, the actor recorded in the audit is the `x-actor` header or "api". */
+/** Cases and rules. The actor in the audit is the logged-in user, else the `x-actor` header, else "api". */
 export function caseRoutes(app: FastifyInstance, services: Services): void {
-  const actor = (h: unknown) => (typeof h === 'string' && h.trim() ? h.trim().slice(0, 200) : 'api');
+  const actorOf = (req: FastifyRequest) => {
+    if (req.login) return req.login.user.email;
+    const h = req.headers['x-actor'];
+    return typeof h === 'string' && h.trim() ? h.trim().slice(0, 200) : 'api';
+  };
 
   app.get('/api/v1/cases', async (req) => {
     const ws = await requireSecretKey(services.workspaces, req);
@@ -32,7 +36,7 @@ export function caseRoutes(app: FastifyInstance, services: Services): void {
       if (!id) throw new ApiError('not_found', `No customer with identity "${input.customerId}".`);
       input.customerId = id;
     }
-    return reply.code(201).send(await services.cases.open(ws.id, input, actor(req.headers['x-actor'])));
+    return reply.code(201).send(await services.cases.open(ws.id, input, actorOf(req)));
   });
   app.get('/api/v1/cases/:id', async (req) => {
     const ws = await requireSecretKey(services.workspaces, req);
@@ -44,7 +48,7 @@ export function caseRoutes(app: FastifyInstance, services: Services): void {
   app.patch('/api/v1/cases/:id', async (req) => {
     const ws = await requireSecretKey(services.workspaces, req);
     const patch = parseWith(CasePatchSchema, jsonBody(req));
-    return services.cases.update(ws.id, (req.params as { id: string }).id, patch, actor(req.headers['x-actor']));
+    return services.cases.update(ws.id, (req.params as { id: string }).id, patch, actorOf(req));
   });
 
   app.get('/api/v1/metrics/post-purchase', async (req) => {
@@ -62,7 +66,7 @@ export function caseRoutes(app: FastifyInstance, services: Services): void {
 
   app.get('/api/v1/rules', async (req) => ({ rules: await services.rules.list((await requireSecretKey(services.workspaces, req)).id) }));
   app.put('/api/v1/rules/:id', async (req) => {
-    const ws = await requireSecretKey(services.workspaces, req);
+    const ws = await requireSecretKey(services.workspaces, req, 'admin');
     // `lastError` is what GET returns beside a rule; sending a listed rule back unchanged must work.
     const { lastError: _e, ...body } = (jsonBody(req) ?? {}) as Record<string, unknown>;
     const { id } = req.params as { id: string };

@@ -50,7 +50,7 @@ export function journeyRoutes(app: FastifyInstance, services: Services): void {
   });
 
   app.put('/api/v1/journeys/:id', async (req, reply) => {
-    const ws = await requireSecretKey(workspaces, req);
+    const ws = await requireSecretKey(workspaces, req, 'analyst');
     const { id } = req.params as { id: string };
     const v = readDefinition(req);
     if (!v.ok) invalid(v);

@@ -18,7 +18,7 @@ export function surveyRoutes(app: FastifyInstance, services: Services): void {
   const { surveys, workspaces } = services;
 
   app.post('/api/v1/surveys', async (req, reply) => {
-    const ws = await requireSecretKey(workspaces, req);
+    const ws = await requireSecretKey(workspaces, req, 'analyst');
     const input = parseWith(SurveyInputSchema, jsonBody(req));
     return reply.code(201).send(await surveys.create(ws.id, input));
   });
@@ -30,7 +30,7 @@ export function surveyRoutes(app: FastifyInstance, services: Services): void {
     return s;
   });
   app.patch('/api/v1/surveys/:id', async (req) => {
-    const ws = await requireSecretKey(workspaces, req);
+    const ws = await requireSecretKey(workspaces, req, 'analyst');
     const { id } = req.params as { id: string };
     const current = await surveys.get(ws.id, id);
     if (!current) throw new ApiError('not_found', 'No such survey.');
@@ -39,7 +39,7 @@ export function surveyRoutes(app: FastifyInstance, services: Services): void {
     return surveys.update(ws.id, id, input);
   });
   app.delete('/api/v1/surveys/:id', async (req, reply) => {
-    const ws = await requireSecretKey(workspaces, req);
+    const ws = await requireSecretKey(workspaces, req, 'analyst');
     if (!(await surveys.delete(ws.id, (req.params as { id: string }).id))) throw new ApiError('not_found', 'No such survey.');
     return reply.code(204).send();
   });
@@ -52,7 +52,7 @@ export function surveyRoutes(app: FastifyInstance, services: Services): void {
   });
 
   app.post('/api/v1/surveys/:id/email', async (req) => {
-    const ws = await requireSecretKey(workspaces, req);
+    const ws = await requireSecretKey(workspaces, req, 'analyst');
     return emailSurvey(services, ws.id, (req.params as { id: string }).id, parseWith(EmailDistributionSchema, jsonBody(req)));
   });
 

@@ -35,6 +35,10 @@ async function run(o: ServeOptions, demo: boolean): Promise<void> {
 function printBanner(server: RunningServer): void {
   const ws = server.defaultWorkspace;
   console.log(`Touchpoint is listening on ${server.url}`);
+  console.log(`  dashboard:    ${server.url.replace('127.0.0.1', 'localhost')}/`);
+  const admin = server.firstAdmin;
+  if (admin?.password) console.log(`  log in as:    ${admin.email} / ${admin.password}    (shown once: change it in Settings)`);
+  else if (admin) console.log(`  log in as:    ${admin.email} (password from TOUCHPOINT_ADMIN_PASSWORD)`);
   console.log(`  data folder:  ${server.services.config.dataDir}`);
   console.log(`  workspace:    ${ws.name} (${ws.id})`);
   console.log(`  write key:    ${ws.writeKey}    (ingest only: SDK, Segment/PostHog libraries)`);

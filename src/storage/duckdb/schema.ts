@@ -38,6 +38,13 @@ export const DUCKDB_SCHEMA = [
   `CREATE TABLE IF NOT EXISTS case_audit (
      workspace_id VARCHAR NOT NULL, case_id VARCHAR NOT NULL, happened_at TIMESTAMP NOT NULL, actor VARCHAR NOT NULL,
      action VARCHAR NOT NULL, changes JSON)`,
+  `CREATE TABLE IF NOT EXISTS users (
+     id VARCHAR NOT NULL, email VARCHAR NOT NULL, name VARCHAR, password_hash VARCHAR NOT NULL,
+     created_at TIMESTAMP NOT NULL, last_login_at TIMESTAMP)`,
+  `CREATE TABLE IF NOT EXISTS memberships (
+     user_id VARCHAR NOT NULL, workspace_id VARCHAR NOT NULL, role VARCHAR NOT NULL, created_at TIMESTAMP NOT NULL)`,
+  `CREATE TABLE IF NOT EXISTS sessions (
+     token_hash VARCHAR NOT NULL, user_id VARCHAR NOT NULL, created_at TIMESTAMP NOT NULL, expires_at TIMESTAMP NOT NULL)`,
   `CREATE TABLE IF NOT EXISTS alert_channels (
      workspace_id VARCHAR NOT NULL, id VARCHAR NOT NULL, kind VARCHAR NOT NULL, name VARCHAR NOT NULL, config JSON NOT NULL,
      enabled BOOLEAN NOT NULL, created_at TIMESTAMP NOT NULL)`,

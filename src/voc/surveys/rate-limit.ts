@@ -4,6 +4,12 @@ export class RateLimiter {
 
   constructor(private readonly limit: number, private readonly windowMs: number) {}
 
+  /** True when the key has used up its window (without counting a call). */
+  peek(key: string, now = Date.now()): boolean {
+    const w = this.windows.get(key);
+    return !!w && now - w.start < this.windowMs && w.count >= this.limit;
+  }
+
   /** True when the call is allowed (and counts it). */
   take(key: string, now = Date.now()): boolean {
     const w = this.windows.get(key);
