@@ -26,14 +26,25 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** Chosen by 5-fold cross-validation on the training parts only (see the model README). */
 export const TRAIN_OPTIONS = { epochs: 10, lr: 0.1, l2: 1e-4, seed: 1, balanced: true };
 /**
- * Languages where the hand-written lexicon decides whenever it finds sentiment, and the model reads
- * only the texts it finds none in: every language that has a lexicon. The may-train data are tweets
- * and political comments, not shop feedback; there the model learns topic words, and in Hebrew even
- * inverted polarity (8 of the 9 comments containing "ממליץ", I recommend, are labelled negative), while the lexicon reads
- * "not good" as negative in any domain. On held-out tweets this costs about a point in some languages
- * and gains in others (BENCHMARKS.md, "Sentiment"); on Hebrew comments it costs 8 points.
+ * Candidate gates: the lexicon decides alone when |lexicon sum| reaches the gate, the stacked model
+ * (n-grams + lexicon score) otherwise. The smallest value is "lexicon first" (any lexicon word decides);
+ * 1 leaves to the model only texts whose lexicon evidence is weak (a diminished word, a complaint verb,
+ * a bare negation, words that cancel out). Higher gates (up to "stacked", the model always deciding)
+ * score better on the training tweets and comments, but let the model overrule one plain word or a
+ * negated one — "This is not good." read as neutral, "ממליץ בחום" (highly recommend) as negative
+ * (analyze.test.ts) — so they are not offered: customer feedback is the product's domain. One gate per
+ * language is chosen by cross-validation on that language's training data (`chooseGate`); held-out
+ * data plays no part.
  */
-export const LEXICON_FIRST: readonly string[] = LEXICON_LANGUAGES;
+export const GATES: readonly number[] = [Number.MIN_VALUE, 1];
+/**
+ * A gate that trusts the model more must beat the one below it by this much (accuracy on the
+ * training folds): the may-train data are tweets and political comments, not shop feedback, and in
+ * that domain the n-grams learn topic words and even inverted polarity (8 of the 9 Hebrew comments
+ * containing "ממליץ", I recommend, are labelled negative), while the lexicon reads "not good" as
+ * negative in any domain. So ties and near-ties go to the lexicon.
+ */
+export const GATE_MARGIN = 0.01;
 /** Folds for the out-of-fold n-gram scores that the combiner is fitted on. */
 const FOLDS = 5;
 /** Largest-weight features kept per language, so the shipped file stays small (~2 MB in all). */
@@ -56,16 +67,18 @@ export function negatorsFor(lang: string): string[] {
   return (EXTRA_NEGATORS[lang] ?? []).flatMap((n) => textTokens(n));
 }
 
-export function toSparse(lang: string, negators: ReadonlySet<string>, examples: readonly Example[]): SparseExample[] {
+export function toSparse(lang: string, negators: ReadonlySet<string>, examples: readonly Example[]): (SparseExample & { lexiconSum: number })[] {
   const lex = lexiconFor(lang);
   return examples
     .filter((e) => e.label !== 'neutral')
     .map((e) => {
       const toks = textTokens(e.text);
+      const lexiconSum = scoreTokens(lex, toks).sum;
       return {
         features: featureHashes(toks, negators),
-        dense: [lexiconFeature(scoreTokens(lex, toks).sum)],
+        dense: [lexiconFeature(lexiconSum)],
         y: e.label === 'positive' ? 1 : 0,
+        lexiconSum,
       };
     });
 }
@@ -119,7 +132,29 @@ export function trainStacked(examples: readonly SparseExample[]) {
   const [scale, lexicon] = stack.dense;
   const weights = new Map<number, number>();
   for (const [k, w] of full.weights) weights.set(k, w * scale);
-  return { weights, bias: stack.bias, lexicon, scale };
+  // Out-of-fold decisions of the combined model, for choosing the gate.
+  const oofLogit = examples.map((e, i) => stack.bias + scale * oof[i] + lexicon * (e.dense?.[0] ?? 0));
+  return { weights, bias: stack.bias, lexicon, scale, oofLogit };
+}
+
+/**
+ * The gate with the best out-of-fold accuracy on the training data, each step towards the model
+ * having to gain at least GATE_MARGIN. `lexiconSums[i]` is the raw lexicon sum of example i.
+ */
+export function chooseGate(examples: readonly SparseExample[], lexiconSums: readonly number[], oofLogit: readonly number[]) {
+  const accuracy = (gate: number) => {
+    let right = 0;
+    examples.forEach((e, i) => {
+      const l = lexiconSums[i];
+      const z = l !== 0 && Math.abs(l) >= gate ? l : oofLogit[i];
+      if ((z > 0 ? 1 : 0) === e.y) right++;
+    });
+    return right / examples.length;
+  };
+  const scores = GATES.map((g) => ({ gate: g, accuracy: accuracy(g) }));
+  let best = scores[0];
+  for (const s of scores.slice(1)) if (s.accuracy >= best.accuracy + GATE_MARGIN) best = s;
+  return { best, scores };
 }
 
 function pack(weights: Map<number, number>) {
@@ -141,7 +176,9 @@ function pack(weights: Map<number, number>) {
   return { scale, keys: keys.toString('base64'), weights: ws.toString('base64'), count: kept.length };
 }
 
-function readme(file: SentimentModelFile, counts: Record<string, { pos: number; neg: number; features: number }>, sources: Record<string, Source[]>): string {
+const gateName = (g: number) => (g === Infinity ? 'stacked' : g === Number.MIN_VALUE ? 'lexicon-first' : `lexicon ≥ ${g}`);
+
+function readme(file: SentimentModelFile, counts: Record<string, { pos: number; neg: number; features: number }>, sources: Record<string, Source[]>, gates: Record<string, string>): string {
   const rows = Object.keys(file.languages).sort().map((l) => {
     const c = counts[l];
     return `| ${l} | ${sources[l].map((s) => s.name).join('; ')} | ${c.pos} / ${c.neg} | ${c.features} |`;
@@ -156,10 +193,18 @@ Generated by \`npx tsx bench/sentiment/train.ts\` (do not edit by hand). Options
 (AdaGrad, L2; chosen by 5-fold cross-validation on the training parts only; classes weighted equally so no
 data set's positive/negative ratio becomes the model's prior). Stacked: an n-gram-only model, then a
 two-input logistic regression on its ${FOLDS}-fold out-of-fold score and the lexicon score, so the n-grams
-cannot learn to cancel the hand-written lexicon (see \`trainStacked\` in train.ts). Mode per language:
-${Object.entries(file.languages).map(([l, m]) => `${l} ${m.mode}`).sort().join(', ')} — lexicon-first: the
-lexicon decides whenever it finds sentiment, the model reads the rest (the training data are tweets and
-political comments, not shop feedback; 8 of the 9 Hebrew comments containing "ממליץ", I recommend, are labelled negative). Trained ${file.trainedAt.slice(0, 10)}.
+cannot learn to cancel the hand-written lexicon (see \`trainStacked\` in train.ts).
+
+Who decides, per language: the lexicon alone when |lexicon sum| reaches the language's gate, the stacked model
+otherwise ("lexicon-first": any lexicon word decides; "stacked": the model always decides). The gate is chosen
+from ${GATES.map(gateName).join(', ')} by out-of-fold accuracy on the language's training data; a gate
+that trusts the model more must gain ${GATE_MARGIN * 100} point over the one before it, because the training data
+are tweets and political comments, not shop feedback (8 of the 9 Hebrew comments containing "ממליץ", I recommend,
+are labelled negative). Trained ${file.trainedAt.slice(0, 10)}.
+
+| language | chosen | out-of-fold accuracy on the training data per gate |
+| --- | --- | --- |
+${Object.keys(file.languages).sort().map((l) => `| ${l} | ${file.languages[l].mode}${file.languages[l].lexiconGate ? ` ≥ ${file.languages[l].lexiconGate}` : ''} | ${gates[l]} |`).join('\n')}
 
 ## Training sets
 
@@ -188,6 +233,7 @@ export function train(dir: string, olistDir: string, out: string): SentimentMode
   const sources = trainingSources(dir, olistDir);
   const file: SentimentModelFile = { format: 'touchpoint-sentiment/1', trainedAt: new Date().toISOString(), trainingSets: {}, languages: {} };
   const counts: Record<string, { pos: number; neg: number; features: number }> = {};
+  const gates: Record<string, string> = {};
   for (const [lang, srcs] of Object.entries(sources)) {
     const negList = negatorsFor(lang);
     const negators = new Set(negList);
@@ -195,19 +241,24 @@ export function train(dir: string, olistDir: string, out: string): SentimentMode
     const t0 = performance.now();
     const model = trainStacked(examples);
     const packed = pack(model.weights);
+    const hasLexicon = LEXICON_LANGUAGES.includes(lang);
+    const gate = hasLexicon ? chooseGate(examples, examples.map((e) => e.lexiconSum), model.oofLogit) : null;
+    const g = gate?.best.gate ?? Infinity;
+    gates[lang] = gate ? gate.scores.map((x) => `${gateName(x.gate)} ${x.accuracy.toFixed(3)}`).join(', ') : 'no lexicon: stacked';
     file.trainingSets[lang] = srcs.map((s) => s.name);
     file.languages[lang] = {
-      mode: LEXICON_FIRST.includes(lang) ? 'lexicon-first' : 'stacked',
+      mode: g === Infinity ? 'stacked' : g === Number.MIN_VALUE ? 'lexicon-first' : 'gated',
+      ...(g !== Infinity && g !== Number.MIN_VALUE ? { lexiconGate: g } : {}),
       negators: negList, bias: model.bias, lexicon: model.lexicon,
       scale: packed.scale, keys: packed.keys, weights: packed.weights,
     };
     const pos = examples.filter((e) => e.y === 1).length;
     counts[lang] = { pos, neg: examples.length - pos, features: packed.count };
-    process.stderr.write(`· ${lang}: ${examples.length} examples, ${packed.count} features, n-gram scale ${model.scale.toFixed(2)}, lexicon weight ${model.lexicon.toFixed(2)}, ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
+    process.stderr.write(`· ${lang}: ${examples.length} examples, ${packed.count} features, n-gram scale ${model.scale.toFixed(2)}, lexicon weight ${model.lexicon.toFixed(2)}, gate ${gateName(g)} (${gates[lang]}), ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
   }
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, JSON.stringify(file));
-  writeFileSync(resolve(dirname(out), 'README.md'), readme(file, counts, sources));
+  writeFileSync(resolve(dirname(out), 'README.md'), readme(file, counts, sources, gates));
   return file;
 }
 

@@ -58,6 +58,14 @@ describe('analyzeText sentiment', () => {
     expect(analyzeText(text, { hint: lang }).sentiment.label).toBe('negative');
   });
 
+  it('a negation without a sentiment word leans negative but stays labelled neutral', () => {
+    const r = analyzeText('Nikt nie oddzwonił do dziś', { hint: 'pl' });
+    expect(r.sentiment.score).toBeLessThan(0);
+    const z = analyzeText('他没说话');
+    expect(z.sentiment.label).toBe('neutral');
+    expect(z.sentiment.score).toBeLessThan(0);
+  });
+
   it('text with no opinion is neutral', () => {
     expect(label('Zamówiłem telefon w poniedziałek.')).toBe('neutral');
     expect(label('我昨天点了外卖')).toBe('neutral');

@@ -18,10 +18,13 @@ export interface SentimentModelFile {
   languages: Record<string, {
     /**
      * 'stacked': the model's score (which includes the lexicon) decides. 'lexicon-first': the lexicon
-     * decides whenever it finds a sentiment word, the model only reads texts it finds none in; for a
-     * language whose only trainable data is from another domain (see train.ts, LEXICON_FIRST).
+     * decides whenever it finds a sentiment word, the model only reads texts it finds none in.
+     * 'gated': between the two. Chosen per language by cross-validation on its training data
+     * (train.ts, `chooseGate`).
      */
-    mode: 'stacked' | 'lexicon-first';
+    mode: 'stacked' | 'lexicon-first' | 'gated';
+    /** 'gated': the lexicon decides when |lexicon sum| ≥ this, the stacked model otherwise. */
+    lexiconGate?: number;
     negators: string[];
     bias: number;
     /** Weight of tanh(lexicon sum / 2). */
@@ -36,7 +39,9 @@ export interface SentimentModelFile {
 }
 
 export interface LanguageModel {
-  mode: 'stacked' | 'lexicon-first';
+  mode: 'stacked' | 'lexicon-first' | 'gated';
+  /** |lexicon sum| at or above which the lexicon decides alone; Infinity: never (stacked). */
+  lexiconGate: number;
   negators: ReadonlySet<string>;
   bias: number;
   lexicon: number;
@@ -48,7 +53,8 @@ export function unpackLanguage(m: SentimentModelFile['languages'][string]): Lang
   const wb = Buffer.from(m.weights, 'base64');
   const weights = new Map<number, number>();
   for (let i = 0; i < wb.length; i++) weights.set(kb.readUInt32LE(i * 4), wb.readInt8(i) * m.scale);
-  return { mode: m.mode, negators: new Set(m.negators), bias: m.bias, lexicon: m.lexicon, weights };
+  const lexiconGate = m.mode === 'stacked' ? Infinity : m.mode === 'lexicon-first' ? Number.MIN_VALUE : (m.lexiconGate ?? Infinity);
+  return { mode: m.mode, lexiconGate, negators: new Set(m.negators), bias: m.bias, lexicon: m.lexicon, weights };
 }
 
 let loaded: { file: SentimentModelFile; langs: Map<string, LanguageModel> } | null = null;

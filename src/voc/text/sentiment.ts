@@ -21,15 +21,20 @@ export interface Sentiment {
   score: number;
 }
 
-/** model+lexicon: stacked model; lexicon+model: lexicon first, model when it finds nothing. */
-export type SentimentMethod = 'model+lexicon' | 'lexicon+model' | 'lexicon' | 'emoji';
+/**
+ * model+lexicon: stacked model; lexicon+model: lexicon first, model when it finds nothing; gated: the
+ * lexicon when its evidence is strong (|sum| ≥ the language's gate), the stacked model otherwise.
+ */
+export type SentimentMethod = 'model+lexicon' | 'lexicon+model' | 'gated' | 'lexicon' | 'emoji';
 
 /** Scores closer to 0 than this are labelled neutral. */
 export const NEUTRAL_BAND = 0.2;
+/** Score of a text whose only cue is a negation (see sentimentOfTokens). */
+const BARE_NEGATION = 0.1;
 
 export function sentimentMethod(language: string): SentimentMethod {
   const m = loadModel().langs.get(language);
-  if (m) return m.mode === 'lexicon-first' ? 'lexicon+model' : 'model+lexicon';
+  if (m) return m.mode === 'lexicon-first' ? 'lexicon+model' : m.mode === 'gated' ? 'gated' : 'model+lexicon';
   if (LEXICON_LANGUAGES.includes(language)) return 'lexicon';
   return 'emoji';
 }
@@ -49,13 +54,19 @@ export interface TokenSentiment extends Sentiment {
 export function sentimentOfTokens(language: string, tokens: readonly string[]): TokenSentiment {
   const lexicon = scoreTokens(lexiconFor(language), tokens);
   const model = loadModel().langs.get(language);
-  if (model && !(model.mode === 'lexicon-first' && lexicon.sum !== 0)) {
+  if (model && !(lexicon.sum !== 0 && Math.abs(lexicon.sum) >= model.lexiconGate)) {
     const z = languageLogit(model, tokens, lexicon.sum);
     // tanh(z/2) = 2·sigmoid(z) − 1: the model's probability mapped onto −1…1.
     const score = round(Math.tanh(z / 2));
     return { label: labelOf(score), score, lexicon, noEvidence: lexicon.hits === 0 && Math.abs(score) < NEUTRAL_BAND };
   }
-  if (lexicon.sum === 0) return { label: 'neutral', score: 0, lexicon, noEvidence: true };
+  if (lexicon.sum === 0) {
+    // No sentiment word, but a negation ("nie dostałem odpowiedzi", "还没送到"): negation is far more
+    // common in negative than in positive reviews (Potts 2011, "On the negativity of negation"), so it
+    // is weak evidence — a small negative score that stays inside the neutral band.
+    if (lexicon.negations > 0) return { label: 'neutral', score: -BARE_NEGATION, lexicon, noEvidence: false };
+    return { label: 'neutral', score: 0, lexicon, noEvidence: true };
+  }
   const score = round(Math.tanh(lexicon.sum / 2));
   return { label: labelOf(score), score, lexicon, noEvidence: false };
 }

@@ -72,6 +72,7 @@ export const pl: LexiconSpec = {
     spartaczyl*, zmarnowal*`,
   complaintVerb: /^[a-z]{3,}(?:l|la|lo|li|ly|lem|lam|les|las|lismy|lysmy|liscie)$/,
   notComplaintVerb: /^(?:byl|byla|bylo|byli|byly|bylem|bylam|mial|miala|mialo|mieli|mialy|mialem|mialam)$/,
+  gluedNegator: 'nie',
   negators: `nie, nigdy, bez, ani, zaden, zadna, zadne, zadnego, zadnej, zadnych, zadnym, nic, niczego, nikt, nikogo`,
   intensifiers: `bardzo, bardziej, najbardziej, naprawde, mega, niezwykle, wyjatkowo, niesamowicie, strasznie, ogromnie,
     totalnie, calkowicie, zupelnie, szczegolnie, wielce, goraco, serdecznie, niezmiernie, zbyt, za, tak, taki, taka,

@@ -15,13 +15,16 @@ describe('lexicon scorer', () => {
   it('adds word values, stems match inflections, phrases win over their words', () => {
     expect(s('good').sum).toBe(1);
     expect(s('I recommended it').sum).toBe(1);
-    expect(s('a waste of time').sum).toBe(-2);
+    // Negative expressions weigh 1.5 (SO-CAL).
+    expect(s('a waste of time').sum).toBe(-3);
     expect(s('good morning').hits).toBe(0);
   });
 
   it('negation flips and weakens; a clause break ends it', () => {
-    expect(s('not good').sum).toBeCloseTo(-0.8);
-    expect(s('not very good').sum).toBeCloseTo(-1.2);
+    expect(s('not good').sum).toBeCloseTo(-0.8 * 1.5);
+    expect(s('not very good').sum).toBeCloseTo(-1.2 * 1.5);
+    expect(s('not slow').sum).toBeCloseTo(0.8);
+    expect(s('not now').negations).toBe(1);
     expect(s('not now, good').sum).toBe(1);
   });
 
@@ -49,6 +52,17 @@ describe('lexicon scorer', () => {
   it('Hebrew: glued prefixes are stripped', () => {
     expect(score('he', 'והשירות גרוע')).toBeLessThan(0);
     expect(score('he', 'ומעולה')).toBeGreaterThan(0);
+  });
+
+  it('Polish: "nie" glued to a word negates it', () => {
+    expect(score('pl', 'niemiły')).toBeLessThan(0);
+    expect(score('pl', 'niezły')).toBeGreaterThan(0);
+    expect(score('pl', 'niedziela')).toBe(0);
+  });
+
+  it('Turkish: a negated verb outside the lexicon counts as a bare negation', () => {
+    expect(scoreTokens(lexiconFor('tr'), textTokens('kargo gelmedi')).negations).toBe(1);
+    expect(scoreTokens(lexiconFor('tr'), textTokens('bir komedi')).negations).toBe(0);
   });
 
   it('Polish: a negated action reads as a complaint', () => {

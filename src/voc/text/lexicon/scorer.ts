@@ -4,7 +4,7 @@
  * diminishers and contrast ("good, but slow" is mostly about "slow"), in the spirit of VADER
  * (Hutto & Gilbert 2014) and SO-CAL (Taboada et al. 2011), but language-neutral and rule-light.
  */
-import { PhraseMatcher, splitList } from '../matcher.ts';
+import { entryParts, PhraseMatcher, splitList } from '../matcher.ts';
 import type { LexiconSpec } from './types.ts';
 
 type MarkerKind = 'negator' | 'postNegator' | 'intensifier' | 'diminisher' | 'contrast';
@@ -13,10 +13,13 @@ export interface CompiledLexicon {
   words: PhraseMatcher<number>;
   markers: PhraseMatcher<MarkerKind>;
   negativeSuffix?: RegExp;
+  gluedNegator?: string;
+  negatedVerb?: RegExp;
   complaintVerb?: RegExp;
   notComplaintVerb?: RegExp;
   /** Single-token negators, for the model's negation features. */
   negatorTokens: string[];
+  negatorSet: ReadonlySet<string>;
 }
 
 const NEGATION_SCOPE = 3;
@@ -24,6 +27,12 @@ const NEGATION_SCOPE = 3;
 const NEGATION_SCOPE_CJK = 4;
 /** "not good" is weaker than "bad" (shift negation, Taboada et al. 2011). */
 const NEGATED_WEIGHT = 0.8;
+/**
+ * Negative expressions count 1.5 times: positive words are used more often and more loosely than
+ * negative ones (the "Pollyanna" effect, Boucher & Osgood 1969), so without this a lexicon leans
+ * positive; SO-CAL weights negative expressions by the same factor (Taboada et al. 2011, §2.4).
+ */
+const NEGATIVE_WEIGHT = 1.5;
 /** "nie zbadał" (did not examine): a missed expectation, mildly negative. */
 const COMPLAINT_WEIGHT = -0.5;
 
@@ -42,7 +51,9 @@ export function compileLexicon(spec: LexiconSpec): CompiledLexicon {
   markers.addAll(spec.diminishers, 'diminisher');
   markers.addAll(spec.contrast, 'contrast');
   const negatorTokens = splitList(spec.negators).filter((n) => !/\s/.test(n) && !n.endsWith('*'));
-  return { words, markers, negativeSuffix: spec.negativeSuffix, complaintVerb: spec.complaintVerb, notComplaintVerb: spec.notComplaintVerb, negatorTokens };
+  return { words, markers, negativeSuffix: spec.negativeSuffix, gluedNegator: spec.gluedNegator, negatedVerb: spec.negatedVerb, complaintVerb: spec.complaintVerb, notComplaintVerb: spec.notComplaintVerb, negatorTokens,
+    negatorSet: new Set(negatorTokens.flatMap((n) => entryParts(n).map((p) => p.text))),
+  };
 }
 
 export interface LexiconScore {
@@ -54,6 +65,8 @@ export interface LexiconScore {
   contributions: number[];
   /** Token indexes where a contrast word ("but", "ale", "但是") starts. */
   contrasts: number[];
+  /** Negations seen (negators, post-negators, negated verbs), whether or not they negated a word. */
+  negations: number;
 }
 
 /** Score folded tokens (from `textTokens(text)`). */
@@ -61,6 +74,7 @@ export function scoreTokens(lex: CompiledLexicon, toks: readonly string[]): Lexi
   const contributions = new Array<number>(toks.length).fill(0);
   const contrasts: number[] = [];
   let hits = 0;
+  let negations = 0;
   let negLeft = 0;
   let boost = 1;
   for (let i = 0; i < toks.length; i++) {
@@ -76,13 +90,15 @@ export function scoreTokens(lex: CompiledLexicon, toks: readonly string[]): Lexi
     if (m && !intensifies) {
       const next = i + m.length;
       if (m.entry.value !== 0) {
-        let negated = negLeft > 0;
+        // An entry that is itself a negation ("nie polecam", "nie oddzwonił") after another negator is
+        // negative concord ("nikt nie oddzwonił", "nadie no contestó"): one negation, not two.
+        let negated = negLeft > 0 && !lex.negatorSet.has(m.entry.parts[0].text);
         if (m.entry.verb && lex.negativeSuffix?.test(m.rest)) negated = !negated;
         // "iyi değil", "güzel olmamış".
         if (lex.markers.match(toks, next)?.entry.value === 'postNegator') negated = !negated;
         let v = m.entry.value * boost;
         if (negated) v = -v * NEGATED_WEIGHT;
-        contributions[i] = v;
+        contributions[i] = v < 0 ? v * NEGATIVE_WEIGHT : v;
         hits++;
       }
       negLeft = 0;
@@ -92,6 +108,7 @@ export function scoreTokens(lex: CompiledLexicon, toks: readonly string[]): Lexi
     }
     if (mk) {
       const len = mk.length;
+      if (mk.entry.value === 'negator' || mk.entry.value === 'postNegator') negations++;
       switch (mk.entry.value) {
         case 'negator':
           negLeft = (toks[i].charCodeAt(0) > 0x2e80 ? NEGATION_SCOPE_CJK : NEGATION_SCOPE) + len - 1;
@@ -112,8 +129,20 @@ export function scoreTokens(lex: CompiledLexicon, toks: readonly string[]): Lexi
       i += len - 1;
       continue;
     }
+    const glued = lex.gluedNegator ? gluedWord(lex, toks[i]) : 0;
+    if (glued !== 0) {
+      // "niemiły" = "nie" + "miły": the word negated, like "nie miły".
+      const v = -glued * boost * NEGATED_WEIGHT;
+      contributions[i] = v < 0 ? v * NEGATIVE_WEIGHT : v;
+      hits++;
+      negations++;
+      negLeft = 0;
+      boost = 1;
+      continue;
+    }
+    if (lex.negatedVerb?.test(toks[i])) negations++;
     if (negLeft > 0 && lex.complaintVerb?.test(toks[i]) && !lex.notComplaintVerb?.test(toks[i])) {
-      contributions[i] = COMPLAINT_WEIGHT * boost;
+      contributions[i] = COMPLAINT_WEIGHT * boost * NEGATIVE_WEIGHT;
       hits++;
       negLeft = 0;
       continue;
@@ -127,5 +156,13 @@ export function scoreTokens(lex: CompiledLexicon, toks: readonly string[]): Lexi
     sum += contributions[i];
   }
   if (hits > 0 && toks.includes('!')) sum *= 1.15;
-  return { sum, hits, contributions, contrasts };
+  return { sum, hits, contributions, contrasts, negations };
+}
+
+/** Value of a word written with a glued negating prefix ("niemiły" → value of "miły"), or 0. */
+function gluedWord(lex: CompiledLexicon, tok: string): number {
+  const p = lex.gluedNegator as string;
+  if (tok.length < p.length + 3 || !tok.startsWith(p)) return 0;
+  const m = lex.words.match([tok.slice(p.length)], 0);
+  return m && m.length === 1 ? m.entry.value : 0;
 }

@@ -48,4 +48,7 @@ export const tr: LexiconSpec = {
   diminishers: `biraz, az, nispeten, kismen, hafif, azicik`,
   contrast: `ama, fakat, ancak, lakin, yine de, ragmen, oysa, halbuki`,
   negativeSuffix: /^m[ae](d|z|y|m|s[iu]n)|^m[iu]yor/,
+  // A stem of three or more letters, then a negative tense ending (gelmedi, anlamıyorum, sevmemiş,
+  // olmayacak, beğenmez); "komedi" has a two-letter stem and is not matched.
+  negatedVerb: /^[a-z]{3,}(?:m[ae]d[iu](?:m|n|k|niz|nuz|ler|lar)?|m[iu]yor(?:um|sun|uz|lar|du)?|m[ae]m[iu]s(?:tir|ti)?|m[ae]y[ae]c[ae]k|m[ae]z(?:di|mis)?)$/,
 };

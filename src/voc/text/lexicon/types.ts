@@ -39,4 +39,11 @@ export interface LexiconSpec {
   prefixes?: string;
   /** Suffix (after a `~` verb stem) that marks negation. */
   negativeSuffix?: RegExp;
+  /**
+   * A negating prefix written as part of the word (Polish "nie": niedobry, niemiły, niezły): a word
+   * not in the lexicon whose remainder is a sentiment word reads as that word negated.
+   */
+  gluedNegator?: string;
+  /** Any word of this shape is a negated verb (Turkish -me/-ma forms), counted as a bare negation. */
+  negatedVerb?: RegExp;
 }
