@@ -7,5 +7,6 @@ export default defineConfig({
     hookTimeout: 60_000,
     // DuckDB files and servers are per test file; two cores means two workers at most.
     maxWorkers: 2,
+    globalSetup: ['test/global-setup.ts'],
   },
 });

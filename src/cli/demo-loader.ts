@@ -8,11 +8,12 @@ const CHUNK = 5000;
  * Loads the generated music-store data into the default workspace through the normal ingest
  * pipeline (validation, stitching, de-duplication), once: a workspace with events is left alone.
  */
-export async function loadDemoIfEmpty(server: RunningServer, options: { customers: number; days: number; seed: number }): Promise<void> {
+export async function loadDemoIfEmpty(server: RunningServer, options: { customers: number; days: number; seed: number; quiet?: boolean }): Promise<void> {
   const { services, defaultWorkspace: ws } = server;
+  const say = (line: string, newline = true) => { if (!options.quiet) process.stdout.write(newline ? `${line}\n` : line); };
   const [row] = await services.store.query<{ n: number }>(sql`SELECT count(*) AS n FROM events WHERE workspace_id = ${ws.id}`);
   if ((row?.n ?? 0) > 0) {
-    console.log(`Demo data already loaded (${row.n} events).`);
+    say(`Demo data already loaded (${row.n} events).`);
     return;
   }
   const { generateDemo } = await import('../demo/index.ts');
@@ -27,17 +28,17 @@ export async function loadDemoIfEmpty(server: RunningServer, options: { customer
     if (r.rejected.length) throw new Error(`demo generator produced invalid messages: ${JSON.stringify(r.rejected.slice(0, 3))}`);
     chunk = [];
   };
-  process.stdout.write(`Loading demo data (${options.customers} customers, ${options.days} days)…`);
-  for (const m of generateDemo({ ...options, end })) {
+  say(`Loading demo data (${options.customers} customers, ${options.days} days)…`, false);
+  for (const m of generateDemo({ customers: options.customers, days: options.days, seed: options.seed, end })) {
     chunk.push(m);
     if (chunk.length >= CHUNK) await flush();
   }
   if (chunk.length) await flush();
-  console.log(` ${stored} events in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+  say(` ${stored} events in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
   // A journey to look at from the first minute; users apply their own (or another template) on top.
   const journey = getTemplate('ecommerce-extended');
   if (journey) {
     const saved = await services.journeys.save(ws.id, journey);
-    console.log(`Journey "${journey.name}" (${journey.id}) version ${saved.version} is ready.`);
+    say(`Journey "${journey.name}" (${journey.id}) version ${saved.version} is ready.`);
   }
 }

@@ -37,8 +37,9 @@ export function authRoutes(app: FastifyInstance, services: Services): void {
     return { success: true };
   });
 
+  // Asking "who am I" is not an error when logged out: the dashboard asks on every load.
   app.get('/api/v1/auth/me', async (req) => {
-    if (!req.login) throw new ApiError('unauthorized', 'Not logged in.');
+    if (!req.login) return { user: null, workspaces: [] };
     return { user: req.login.user, workspaces: req.login.memberships };
   });
 
