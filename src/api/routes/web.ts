@@ -21,7 +21,7 @@ export async function webRoutes(app: FastifyInstance): Promise<void> {
   const built = existsSync(`${WEB_DIST}index.html`);
   if (built) {
     await app.register(fastifyStatic, {
-      root: WEB_DIST, prefix: '/', index: false, wildcard: false,
+      root: WEB_DIST, prefix: '/', index: false, wildcard: false, preCompressed: true,
       setHeaders(res, path) {
         res.header('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
       },
