@@ -44,6 +44,16 @@ export async function submitResponse(services: Services, workspaceId: string, in
     throw new ApiError('rate_limited', 'Too many survey submissions; try again in a minute.');
   }
 
+  return recordResponse(services, workspaceId, survey, input, { analyze });
+}
+
+/**
+ * Stores answers already checked against the survey (no status or rate checks): what `submitResponse`
+ * does once a submission is allowed, and what loaders with their own clock (the demo) call directly.
+ * `at` dates the response and its `Survey Responded` event (default: now).
+ */
+export async function recordResponse(services: Services, workspaceId: string, survey: Survey, input: ResponseInput, options: { analyze: Analyzer | null; at?: Date }): Promise<{ responseId: string; complete: boolean; customerId: string | null }> {
+  const { analyze } = options;
   const responseId = input.responseId ?? randomUUID();
   const existing = await services.store.query<{ answers: string; complete: boolean; submitted_at: Date }>(sql`
     SELECT answers, complete, submitted_at FROM survey_responses WHERE workspace_id = ${workspaceId} AND response_id = ${responseId}`);
@@ -56,14 +66,14 @@ export async function submitResponse(services: Services, workspaceId: string, in
     type: 'track', event: 'Survey Responded', messageId: `survey-${responseId}-${Object.keys(answers).length}`,
     userId: input.userId, anonymousId: input.anonymousId,
     properties: { survey_id: survey.id, response_id: responseId, complete, ...scores(survey, answers) },
-    context: { channel: input.channel ?? 'web' },
+    context: { channel: input.channel ?? 'web' }, ...(options.at ? { timestamp: options.at.toISOString() } : {}),
   }], source: 'survey' });
-  const customerId = await findCustomerId(services.store, workspaceId, who);
+  const customerId = await findCustomerId(services.store, workspaceId, input.userId ?? input.anonymousId!);
   const context = await responseContext(services, workspaceId, survey, input.touchpoint, customerId);
   const s = scores(survey, answers);
   const comment = textOf(survey, answers);
   const analysis = comment && analyze ? analyze(comment) : null;
-  const now = new Date();
+  const now = options.at ?? new Date();
   await services.store.transaction(async (tx) => {
     await tx.exec(sql`DELETE FROM survey_responses WHERE workspace_id = ${workspaceId} AND response_id = ${responseId}`);
     await tx.exec(sql`INSERT INTO survey_responses VALUES (${workspaceId}, ${responseId}, ${survey.id}, ${customerId}, ${input.anonymousId ?? null},
