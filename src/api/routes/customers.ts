@@ -2,6 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { findCustomerId } from '../../customers/find-customer.ts';
 import { customerProfile } from '../../customers/profile.ts';
+import { customerResponses } from '../../customers/customer-responses.ts';
+import { searchCustomers } from '../../customers/search-customers.ts';
 import { customerTimeline } from '../../customers/timeline.ts';
 import { requireSecretKey } from '../auth.ts';
 import { ApiError } from '../errors.ts';
@@ -22,6 +24,11 @@ const timelineQuery = z.object({
   to: z.iso.datetime({ offset: true }).optional(),
 });
 
+const searchQuery = z.object({
+  search: z.string().max(255).optional(),
+  limit: z.coerce.number().int().min(1).max(100).optional(),
+});
+
 export function customerRoutes(app: FastifyInstance, services: Services): void {
   const resolve = async (workspaceId: string, id: string) => {
     const customerId = await findCustomerId(services.store, workspaceId, id);
@@ -36,6 +43,18 @@ export function customerRoutes(app: FastifyInstance, services: Services): void {
     if (!found) throw new ApiError('not_found', `No journey "${q.journey}"${q.version ? ` version ${q.version}` : ''}.`);
     return found;
   };
+
+  app.get('/api/v1/customers', async (req) => {
+    const ws = await requireSecretKey(services.workspaces, req);
+    const q = parseQuery(searchQuery, req.query);
+    return { customers: await searchCustomers(services.store, ws.id, { ...q, journey: await services.journeys.primary(ws.id) }) };
+  });
+
+  app.get('/api/v1/customers/:id/responses', async (req) => {
+    const ws = await requireSecretKey(services.workspaces, req);
+    const customerId = await resolve(ws.id, (req.params as { id: string }).id);
+    return { customerId, responses: await customerResponses(services.store, ws.id, customerId) };
+  });
 
   app.get('/api/v1/customers/:id', async (req) => {
     const ws = await requireSecretKey(services.workspaces, req);

@@ -53,6 +53,12 @@ export function settingsRoutes(app: FastifyInstance, services: Services): void {
     return { users: await services.users.members(ws.id) };
   });
 
+  // Agents assign cases to each other, so every member may see who else is in the workspace (no login times).
+  app.get('/api/v1/members', async (req) => {
+    const ws = await requireSecretKey(services.workspaces, req);
+    return { members: (await services.users.members(ws.id)).map(({ id, email, name, role }) => ({ id, email, name, role })) };
+  });
+
   app.post('/api/v1/users', async (req, reply) => {
     const ws = await requireSecretKey(services.workspaces, req, 'admin');
     const input = parseWith(NewMember, jsonBody(req));
