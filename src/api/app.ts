@@ -2,6 +2,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { MAX_BODY_BYTES } from '../ingest/body.ts';
 import { ApiError } from './errors.ts';
 import { customerRoutes } from './routes/customers.ts';
+import { eventRoutes } from './routes/events.ts';
 import { importRoutes, MAX_IMPORT_BYTES } from './routes/import.ts';
 import { journeyRoutes } from './routes/journeys.ts';
 import { queryRoutes } from './routes/query.ts';
@@ -79,6 +80,7 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   posthogRoutes(app, services);
   importRoutes(app, services);
   customerRoutes(app, services);
+  eventRoutes(app, services);
   journeyRoutes(app, services);
   queryRoutes(app, services);
   surveyRoutes(app, services);
