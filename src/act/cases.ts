@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { ApiError } from '../api/errors.ts';
-import { ident, sql } from '../storage/sql.ts';
+import { dialectFn, ident, raw, sql, type Sql } from '../storage/sql.ts';
 import type { Store } from '../storage/store.ts';
 import { PRIORITIES } from './rules.ts';
 
@@ -94,10 +94,20 @@ export class Cases {
     return rows.map((r) => ({ at: r.at.toISOString(), actor: r.actor, action: r.action, changes: r.changes ? JSON.parse(r.changes) : null }));
   }
 
-  async list(workspaceId: string, f: { status?: CaseStatus; owner?: string; overdue?: boolean; customerId?: string } = {}): Promise<CaseView[]> {
+  /**
+   * `touchpoint`: cases opened by something that happened there — a survey response tied to the
+   * touchpoint (evidence `responseId`) or an event the touchpoint matches (evidence `messageId`);
+   * `eventIsAt` is the journey's predicate for "this events row is that touchpoint".
+   */
+  async list(workspaceId: string, f: { status?: CaseStatus; owner?: string; overdue?: boolean; customerId?: string; touchpoint?: { id: string; eventIsAt: Sql } } = {}): Promise<CaseView[]> {
+    const evidence = (key: string) => dialectFn((d) => d.jsonText(raw('evidence'), [key]));
+    const atTouchpoint = f.touchpoint ? sql`AND (${evidence('responseId')} IN (SELECT response_id FROM survey_responses
+        WHERE workspace_id = ${workspaceId} AND touchpoint_id = ${f.touchpoint.id})
+      OR ${evidence('messageId')} IN (SELECT message_id FROM events WHERE workspace_id = ${workspaceId} AND ${f.touchpoint.eventIsAt}
+        AND customer_id IN (SELECT customer_id FROM cases WHERE workspace_id = ${workspaceId})))` : sql``;
     const rows = await this.store.query<Row>(sql`SELECT * FROM cases WHERE workspace_id = ${workspaceId}
       ${f.status ? sql`AND status = ${f.status}` : sql``} ${f.owner ? sql`AND owner = ${f.owner}` : sql``}
-      ${f.customerId ? sql`AND customer_id = ${f.customerId}` : sql``}
+      ${f.customerId ? sql`AND customer_id = ${f.customerId}` : sql``} ${atTouchpoint}
       ${f.overdue ? sql`AND status IN ('open', 'in_progress') AND sla_due_at < ${new Date()}` : sql``}
       ORDER BY created_at DESC LIMIT 1000`);
     return rows.map((r) => view(r));

@@ -6,6 +6,7 @@ import { AnalyticsInputError } from '../common/errors.ts';
 import { journeyLayout, type JourneyLayout } from '../common/journey-layout.ts';
 import { personaCustomersSql } from '../common/persona-filter.ts';
 import { touchpointHealth } from './health.ts';
+import { mapVoc, type VocByPlace } from './map-voc.ts';
 import { FRICTION_CODES, channelsOfMask, journeyMapSql, type MapRow, type MapScope } from './map-sql.ts';
 import {
   JourneyMapQuerySchema,
@@ -34,7 +35,8 @@ import {
  * - `health`: conversion relative to the stage and friction per event (thresholds in health.ts).
  * - `persona`: customers whose persona (first matching rule, on their latest traits and their event
  *   counts up to `to` or the latest event) is this one (common/persona-filter.ts).
- * - `voc` is null until survey responses exist.
+ * - `voc` (touchpoint and stage): survey responses tied to it, submitted in range, of the same
+ *   customers (map-voc.ts); null where there are none.
  *
  * @example
  * const { journey, version } = await journeys.get(ws, 'five-stage');
@@ -55,12 +57,12 @@ export async function runJourneyMap(store: Store, workspaceId: string, input: Jo
       return t ? { touchpoint: t.index } : null;
     }),
   };
-  const rows = await store.query<MapRow>(journeyMapSql(scope));
+  const [rows, voc] = await Promise.all([store.query<MapRow>(journeyMapSql(scope)), mapVoc(store, workspaceId, q, scope.customers)]);
   return {
     journey: { id: journey.id, name: journey.name, version },
     range: { from: q.from?.toISOString() ?? null, to: q.to?.toISOString() ?? null },
     persona: q.persona ?? null,
-    ...readMap(layout, rows),
+    ...readMap(layout, rows, voc),
   };
 }
 
@@ -78,7 +80,7 @@ const FRICTION_KEYS = {
   [FRICTION_CODES.return]: 'returns', [FRICTION_CODES.lateDelivery]: 'lateDeliveries',
 } as const;
 
-function readMap(layout: JourneyLayout, rows: MapRow[]): Pick<JourneyMapResult, 'stages' | 'channels' | 'totals'> {
+function readMap(layout: JourneyLayout, rows: MapRow[], voc: VocByPlace): Pick<JourneyMapResult, 'stages' | 'channels' | 'totals'> {
   const S = layout.stages.length;
   const stageRow = new Map<number, MapRow>();
   const tpRow = new Map<number, MapRow>();
@@ -134,7 +136,7 @@ function readMap(layout: JourneyLayout, rows: MapRow[]): Pick<JourneyMapResult, 
         medianSecondsToNextStage: last ? null : r?.m ?? null,
         friction: f,
         health: touchpointHealth({ conversion, stageConversion: conversionToNext, inStage, frictionRate: f.rate, events }),
-        voc: null,
+        voc: voc.touchpoints.get(t.touchpoint.id) ?? null,
       };
     });
     const goal = st.goal ? {
@@ -150,7 +152,7 @@ function readMap(layout: JourneyLayout, rows: MapRow[]): Pick<JourneyMapResult, 
       expectedEmotionLabel: st.expectedEmotion ?? null,
       goal, reach, advanced, conversionToNext,
       medianSecondsToNext: last ? null : row?.m ?? null,
-      dropOff, touchpoints,
+      dropOff, voc: voc.stages.get(st.id) ?? null, touchpoints,
     };
   });
   return { stages, channels: channelsOfMask(channelMask), totals };

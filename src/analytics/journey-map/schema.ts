@@ -26,12 +26,15 @@ export type JourneyMapInput = (
 
 export type Health = 'good' | 'warning' | 'bad';
 
-/** Voice of the customer at a touchpoint; filled once survey responses exist. */
+/** Voice of the customer at a touchpoint or in a stage; filled once survey responses exist (map-voc.ts). */
 export interface TouchpointVoc {
   nps: number | null;
   csat: number | null;
   /** Mean sentiment score of text answers, −1 … 1. */
   sentiment: number | null;
+  /** Mean emotion answer on the expected-emotion scale, −2 … 2 (a 1–5 face answer minus 3). */
+  emotion: number | null;
+  /** Responses. */
   n: number;
 }
 
@@ -99,6 +102,8 @@ export interface MapStage {
   medianSecondsToNext: number | null;
   /** Where the customers who did not move on were last: top 3 touchpoints. */
   dropOff: DropOffTouchpoint[];
+  /** Survey responses asked in this stage (measured emotion and sentiment); null without any. */
+  voc: TouchpointVoc | null;
   touchpoints: MapTouchpoint[];
 }
 

@@ -3,15 +3,19 @@ import { z } from 'zod';
 import { CASE_STATUSES, CaseInputSchema, CasePatchSchema } from '../../act/cases.ts';
 import { PostPurchaseQuerySchema, postPurchaseMetrics } from '../../act/post-purchase.ts';
 import { findCustomerId } from '../../customers/find-customer.ts';
+import { customerLabels } from '../../customers/identities-of.ts';
 import { requireSecretKey } from '../auth.ts';
 import { jsonBody } from '../body.ts';
 import { ApiError } from '../errors.ts';
+import { journeyFor, stepResolver } from '../journey-context.ts';
 import type { Services } from '../services.ts';
 import { parseQuery, parseWith } from '../validate.ts';
 
 const ListQuery = z.strictObject({
   status: z.enum(CASE_STATUSES).optional(), owner: z.string().max(200).optional(),
   overdue: z.enum(['true', 'false']).optional(), customer: z.string().max(255).optional(),
+  /** Cases opened at this touchpoint of `journey` (default: the primary journey). */
+  touchpoint: z.string().max(64).optional(), journey: z.string().max(64).optional(),
 });
 
 /** Cases and rules. The actor in the audit is the logged-in user, else the `x-actor` header, else "api". */
@@ -26,7 +30,12 @@ export function caseRoutes(app: FastifyInstance, services: Services): void {
     const ws = await requireSecretKey(services.workspaces, req);
     const q = parseQuery(ListQuery, req.query);
     const customerId = q.customer ? await findCustomerId(services.store, ws.id, q.customer) ?? '\u0000none' : undefined;
-    return { cases: await services.cases.list(ws.id, { status: q.status, owner: q.owner, overdue: q.overdue === 'true', customerId }) };
+    const touchpoint = q.touchpoint
+      ? { id: q.touchpoint, eventIsAt: stepResolver(await journeyFor(services, ws.id, q.journey))({ touchpoint: q.touchpoint }) } : undefined;
+    const cases = await services.cases.list(ws.id, { status: q.status, owner: q.owner, overdue: q.overdue === 'true', customerId, touchpoint });
+    // A person recognises "ana@shop.test", not a customer id: each case names its customer's best identity.
+    const labels = await customerLabels(services.store, ws.id, cases.flatMap((c) => (c.customerId ? [c.customerId] : [])));
+    return { cases: cases.map((c) => ({ ...c, customerLabel: c.customerId ? labels.get(c.customerId) ?? null : null })) };
   });
   app.post('/api/v1/cases', async (req, reply) => {
     const ws = await requireSecretKey(services.workspaces, req);
@@ -43,7 +52,8 @@ export function caseRoutes(app: FastifyInstance, services: Services): void {
     const { id } = req.params as { id: string };
     const c = await services.cases.get(ws.id, id);
     if (!c) throw new ApiError('not_found', 'No such case.');
-    return { ...c, audit: await services.cases.audit(ws.id, id) };
+    const labels = await customerLabels(services.store, ws.id, c.customerId ? [c.customerId] : []);
+    return { ...c, customerLabel: c.customerId ? labels.get(c.customerId) ?? null : null, audit: await services.cases.audit(ws.id, id) };
   });
   app.patch('/api/v1/cases/:id', async (req) => {
     const ws = await requireSecretKey(services.workspaces, req);
@@ -61,7 +71,9 @@ export function caseRoutes(app: FastifyInstance, services: Services): void {
     const limit = Math.min(Math.max(Number((req.query as { limit?: string }).limit) || 50, 1), 1000);
     const s = await services.churn.scores(ws.id);
     if (!s) return { customers: [], model: null, note: 'Not enough history to train a churn model yet (needs customers active and inactive over 60 days).' };
-    return { customers: s.scores.slice(0, limit), model: { trainedOn: s.trainedOn, churnedInTraining: s.positives, features: s.model.features } };
+    const top = s.scores.slice(0, limit);
+    const labels = await customerLabels(services.store, ws.id, top.map((c) => c.id));
+    return { customers: top.map((c) => ({ ...c, label: labels.get(c.id) ?? null })), model: { trainedOn: s.trainedOn, churnedInTraining: s.positives, features: s.model.features } };
   });
 
   app.get('/api/v1/rules', async (req) => ({ rules: await services.rules.list((await requireSecretKey(services.workspaces, req)).id) }));

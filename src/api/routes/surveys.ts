@@ -68,11 +68,20 @@ export function surveyRoutes(app: FastifyInstance, services: Services): void {
 
   app.get('/api/v1/responses', async (req, reply) => {
     const ws = await requireSecretKey(workspaces, req);
-    const q = req.query as { surveyId?: string; format?: string; limit?: string };
+    const q = req.query as { surveyId?: string; format?: string; limit?: string; touchpoint?: string; stage?: string; from?: string; to?: string };
+    const time = (v: string | undefined, path: string) => {
+      if (v === undefined) return undefined;
+      const t = new Date(v);
+      if (Number.isNaN(t.getTime())) throw new ApiError('validation_failed', 'Invalid time.', [{ path, message: 'must be an ISO date or time' }]);
+      return t;
+    };
+    const from = time(q.from, 'from'), to = time(q.to, 'to');
     const rows = await services.store.query<Record<string, unknown>>(sql`
       SELECT response_id, survey_id, customer_id, user_id, anonymous_id, language, complete, touchpoint_id, stage_id, channel, persona,
              nps, csat, ces, emotion, comment, text_analysis, answers, submitted_at
       FROM survey_responses WHERE workspace_id = ${ws.id} ${q.surveyId ? sql`AND survey_id = ${q.surveyId}` : sql``}
+        ${q.touchpoint ? sql`AND touchpoint_id = ${q.touchpoint}` : sql``} ${q.stage ? sql`AND stage_id = ${q.stage}` : sql``}
+        ${from ? sql`AND submitted_at >= ${from}` : sql``} ${to ? sql`AND submitted_at < ${to}` : sql``}
       ORDER BY submitted_at DESC LIMIT ${Math.min(Number(q.limit) || 1000, 100_000)}`);
     const out = rows.map((r) => ({ ...r, answers: JSON.parse(String(r.answers)), text_analysis: r.text_analysis ? JSON.parse(String(r.text_analysis)) : null,
       submitted_at: (r.submitted_at as Date).toISOString() }));
