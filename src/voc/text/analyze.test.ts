@@ -66,6 +66,18 @@ describe('analyzeText sentiment', () => {
     expect(z.sentiment.score).toBeLessThan(0);
   });
 
+  it('reads text emoticons, repeated mouths included', () => {
+    expect(label('ok :)))')).toBe('positive');
+    expect(label('meh ;(')).toBe('negative');
+    expect(label('Paket ist da :D')).toBe('positive');
+  });
+
+  it('text in a language without a lexicon is read in the closest one that has one', () => {
+    const r = analyzeText('Heel slecht product, nooit meer!');
+    expect(r.language).toBe('nl');
+    expect(r.sentiment.score).toBeLessThan(0);
+  });
+
   it('text with no opinion is neutral', () => {
     expect(label('Zamówiłem telefon w poniedziałek.')).toBe('neutral');
     expect(label('我昨天点了外卖')).toBe('neutral');

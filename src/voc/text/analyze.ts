@@ -8,7 +8,7 @@
  *   //     themes: [{ id: 'delivery', label: 'Delivery', sentiment: { label: 'positive', score: 0.462 } },
  *   //              { id: 'support', label: 'Customer support', sentiment: { label: 'negative', score: -0.604 } }] }
  */
-import { detectLanguage, type DetectOptions } from './language.ts';
+import { analysisLanguage, detectLanguage, type DetectOptions } from './language.ts';
 import { textTokens } from './normalize.ts';
 import { sentimentOfTokens, type Sentiment } from './sentiment.ts';
 import { findThemeMentions, themeLabel, type ThemeId } from './themes.ts';
@@ -51,15 +51,16 @@ export function analyzeText(text: string, options: AnalyzeOptions = {}): TextAna
   const body = text.length > MAX_ANALYZED_CHARS ? text.slice(0, MAX_ANALYZED_CHARS) : text;
   const language = detectLanguage(body, options);
   const tokens = textTokens(body);
-  const overall = sentimentOfTokens(language, tokens);
-  const mentions = findThemeMentions(language, tokens);
+  const readAs = analysisLanguage(body, language);
+  const overall = sentimentOfTokens(readAs, tokens);
+  const mentions = findThemeMentions(readAs, tokens);
   const themes: ThemeResult[] = [];
   if (mentions.size > 0) {
     const ranges = clauses(tokens, overall.lexicon.contrasts);
     for (const [id, at] of mentions) {
       const own = ranges.filter(([s, e]) => at.some((i) => i >= s && i < e));
       const clauseTokens = own.flatMap(([s, e], k) => (k === 0 ? tokens.slice(s, e) : ['|', ...tokens.slice(s, e)]));
-      const local = sentimentOfTokens(language, clauseTokens);
+      const local = sentimentOfTokens(readAs, clauseTokens);
       // "Delivery took nine days. Terrible." — a clause with no sentiment of its own takes the text's.
       const sentiment = local.noEvidence || own.length === ranges.length ? overall : local;
       themes.push({ id, label: themeLabel(id), sentiment: sentimentOnly(sentiment) });

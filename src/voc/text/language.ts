@@ -73,3 +73,21 @@ export function detectLanguage(text: string, options: DetectOptions = {}): strin
   }
   return best || UNDETERMINED;
 }
+
+/**
+ * The language to analyse a text in: the detected one when sentiment and themes cover it; otherwise
+ * the covered language ELD finds closest (a German tweet taken for Dutch or Tagalog is still read
+ * with the German lexicon rather than with emoji alone). The detected language is still what is
+ * reported.
+ */
+export function analysisLanguage(text: string, detected: string): string {
+  if (PREFERRED.has(detected) || dominantScript(clean(text))) return detected;
+  const letters = clean(text);
+  if (!/\p{L}/u.test(letters)) return detected;
+  let best = detected;
+  let bestScore = 0;
+  for (const [lang, sc] of Object.entries(eld.detect(letters).getScores())) {
+    if (PREFERRED.has(lang) && sc > bestScore) [best, bestScore] = [lang, sc];
+  }
+  return best;
+}

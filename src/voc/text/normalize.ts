@@ -61,6 +61,12 @@ const TOKEN_RE = new RegExp(
   'gu',
 );
 
+/**
+ * Text emoticons, checked before punctuation (they start with ":" or ";"). ":(((" and ":DD" become
+ * ":(" and ":d": a repeated mouth only intensifies (the count is not kept).
+ */
+const EMOTICON = /^(?:[:;=]-?[()dp\]\[\/\\|]+|\(:|\):)$/;
+
 const ELISION = /^([a-z]|qu|jusqu|lorsqu|puisqu|quoiqu|presqu|dell|nell|dall|sull|all|quell|quest|un)'(?=\p{L})/u;
 
 export function tokenize(folded: string): string[] {
@@ -73,6 +79,7 @@ export function tokenize(folded: string): string[] {
     else if (c === 64 /* @ */) out.push('_user_');
     else if (/^[!！]/.test(t)) out.push('!');
     else if (/^[?？]/.test(t)) out.push('?');
+    else if (EMOTICON.test(t)) out.push(t.replace(/(.)\1+$/, '$1'));
     else if (/^[.,;:。，；：、…\n]/.test(t)) { if (out[out.length - 1] !== '|') out.push('|'); }
     else {
       const w = t.length > 3 ? t.replace(/(\p{L})\1{2,}/gu, '$1$1') : t;
