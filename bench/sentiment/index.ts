@@ -174,6 +174,7 @@ export function formatSentimentBench(r: SentimentBenchResult): string {
     `Time per text (detect + sentiment + themes): ${r.usPerText.toFixed(0)} µs mean (target < 1000 µs).`,
     'Methods: model+lexicon = shipped logistic regression (trained on may-train data) with emoji as an input (it, ar);',
     'lexicon+model = the hand-written lexicon decides when it finds sentiment, the model (trained on may-train data) reads the rest;',
+    'gated = the lexicon decides when its evidence reaches one plain word (|sum| ≥ 1), the stacked model otherwise (he);',
     'lexicon = hand-written lexicon and rules only (pl, tr, zh: their labelled data is evaluation-only).',
   ];
   return lines.join('\n');

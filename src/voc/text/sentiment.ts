@@ -1,8 +1,9 @@
 /**
  * Sentiment of folded tokens in a known language:
  * - languages with a hand-written lexicon and a shipped model (en, de, es, fr, pt, he): the lexicon
- *   decides when it finds sentiment; the model (trained where the data licence allows, on tweets and
- *   comments — another domain than shop feedback) reads the texts it finds none in;
+ *   decides when its evidence reaches the language's gate (any word, or one plain word for Hebrew —
+ *   chosen by cross-validation on training data); the model (trained where the data licence allows, on
+ *   tweets and comments — another domain than shop feedback) reads the rest;
  * - it, ar (model, no lexicon): the model's log-odds, with emoji as one input;
  * - languages with only a hand-written lexicon (pl, tr, zh — their labelled data is evaluation-only):
  *   the lexicon score;
