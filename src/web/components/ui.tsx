@@ -61,7 +61,7 @@ export function Badge({ children, tone }: { children: ReactNode; tone?: 'good' |
 
 /** Renders loading / error / empty / content for one `useApi` result. */
 export function Loaded<T>({ state, empty, children }: {
-  state: { data: T | undefined; error: Error | undefined; loading: boolean; reload(): void };
+  state: { data?: T; error?: Error; loading: boolean; reload(): void };
   empty?: (data: T) => ReactNode | null;
   children: (data: T) => ReactNode;
 }) {
