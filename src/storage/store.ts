@@ -1,4 +1,5 @@
 import type { TouchEvent } from '../ingest/event.ts';
+import type { SequenceSnapshot } from './sequences.ts';
 import type { Dialect, Sql } from './sql.ts';
 
 /** Identity changes made while resolving a batch; applied in the same transaction as its events. */
@@ -23,6 +24,11 @@ export interface Store {
   exec(q: Sql): Promise<void>;
   /** Appends events and applies identity changes atomically; resolves once durable on disk. */
   commitIngest(events: readonly TouchEvent[], identities: IdentityChanges): Promise<void>;
+  /**
+   * Stores that keep per-customer event sequences (storage/sequences.ts): what a query needs to read
+   * them for a workspace (with the codes of `names`), or null when they cannot answer it now.
+   */
+  sequences?(workspaceId: string, names?: readonly string[]): Promise<SequenceSnapshot | null>;
   /** Runs statements in one transaction (state tables: workspaces, journeys, surveys…). */
   transaction<T>(fn: (tx: Pick<Store, 'query' | 'exec'>) => Promise<T>): Promise<T>;
 }

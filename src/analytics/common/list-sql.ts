@@ -1,11 +1,11 @@
-import { dialectFn, raw, sql, type Dialect, type Sql } from '../../storage/sql.ts';
+import { dialectFn, join, raw, sql, type Dialect, type Sql } from '../../storage/sql.ts';
 
 /**
  * Array ("list") functions for per-customer sequence queries, spelled for DuckDB and ClickHouse —
  * the engines that hold events (PostgreSQL holds state tables only, so these never run there).
  * Lists are 1-based in both. Lambdas take a parameter name from this file, never from input.
  */
-type Param = 'li' | 'lj' | 'lv';
+type Param = 'li' | 'lj' | 'lv' | 'la' | 'lx';
 
 function engine(d: Dialect, name: string): 'duckdb' | 'clickhouse' {
   if (d.name === 'postgres') throw new Error(`${name}: event sequences are not queried on PostgreSQL`);
@@ -40,6 +40,17 @@ export const listUnnest = fn('listUnnest', (l) => sql`unnest(${l})`, (l) => sql`
 export const listRange = fn('listRange', (a, b) => sql`range(${a}, ${b} + 1)`, (a, b) => sql`range(${a}, ${b} + 1)`);
 /** Integer division of non-negative integers. */
 export const intDiv = fn('intDiv', (a, b) => sql`(${a} // ${b})`, (a, b) => sql`intDiv(${a}, ${b})`);
+
+/** The element at a 1-based position (NULL when out of range). */
+export const listAt = fn('listAt', (l, i) => sql`${l}[${i}]`, (l, i) => sql`if(${i} BETWEEN 1 AND length(${l}), ${l}[${i}], NULL)`);
+/** 1-based position of the first `x`, NULL when absent. */
+export const listPositionOrNull = fn('listPositionOrNull', (l, x) => sql`list_position(${l}, ${x})`, (l, x) => sql`nullIf(indexOf(${l}, ${x}), 0)`);
+/** The lists concatenated. */
+export const listConcat = (...lists: Sql[]): Sql => dialectFn((d) => (engine(d, 'listConcat') === 'duckdb'
+  ? sql`flatten([${join(lists)}])` : sql`arrayConcat(${join(lists)})`));
+/** The smallest / largest element (NULL when empty); records compare field by field. */
+export const listMin = fn('listMin', (l) => sql`list_min(${l})`, (l) => sql`if(empty(${l}), NULL, arrayMin(${l}))`);
+export const listMax = fn('listMax', (l) => sql`list_max(${l})`, (l) => sql`if(empty(${l}), NULL, arrayMax(${l}))`);
 
 /** `f(p)` applied to every element. */
 export function listMap(l: Sql, p: Param, body: Sql): Sql {

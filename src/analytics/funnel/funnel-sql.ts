@@ -5,6 +5,8 @@ import { bucketEdgesMs } from './funnel-stats.ts';
 import { attemptCtes } from './plan-attempts.ts';
 import { customerCheckHash, customerHash } from './customer-hash.ts';
 import { orderedCtes } from './plan-ordered.ts';
+import { sequencePlanCtes } from './plan-sequences.ts';
+import type { SequenceSnapshot } from '../../storage/sequences.ts';
 import { unorderedCtes } from './plan-unordered.ts';
 import { aggIf, col, cte, field, hasStep, int, record } from './sql-parts.ts';
 import { statsSql } from './stats-sql.ts';
@@ -15,10 +17,36 @@ export interface FunnelSqlOptions {
   resolveStep?: StepResolver;
   /** A relation `(customer_id, persona)` for `breakdown: "persona"`; default: `defaultPersonaSql`. */
   personaSql?: Sql;
-  /** `general` skips the fast tiers of ordered funnels (tests use it to check every tier). */
-  plan?: 'auto' | 'general';
+  /** `rows` skips the customer sequences, `general` also the fast tiers of ordered funnels (tests check every plan). */
+  plan?: 'auto' | 'rows' | 'general';
   /** Tests only: the customer hash (customer-hash.ts), to force collisions. */
   customerHash?: (id: Sql) => Sql;
+  /** The store's customer sequences (Store.sequences), read instead of events when the funnel allows. */
+  sequences?: SequenceSnapshot | null;
+}
+
+/**
+ * The step codes when the sequence plan (plan-sequences.ts) can answer: an `ordered` funnel of plain,
+ * distinct event steps, each sent with one kind of call (a name with no code has no events), broken
+ * down by nothing, channel or persona.
+ */
+export function sequenceCodes(req: FunnelRequest, options: FunnelSqlOptions): number[] | null {
+  const snap = options.sequences;
+  if (!snap || req.order !== 'ordered' || (options.plan ?? 'auto') !== 'auto') return null;
+  if (req.breakdown !== undefined && req.breakdown !== 'channel' && req.breakdown !== 'persona') return null;
+  const names: string[] = [];
+  for (const step of req.steps) {
+    if (!('event' in step) || step.where?.length) return null;
+    names.push(step.event);
+  }
+  if (new Set(names).size !== names.length) return null;
+  const codes: number[] = [];
+  for (const n of names) {
+    const c = snap.codes.get(n) ?? [0];
+    if (c.length !== 1) return null;
+    codes.push(c[0]);
+  }
+  return codes;
 }
 
 /**
@@ -46,7 +74,8 @@ export function funnelSql(workspaceId: string, req: FunnelRequest, options: Funn
   const hash = (options.customerHash ?? customerHash)(id);
   const common = [sql`${epoch} AS t`, sql`${mask} AS m`, ...(rowValue ? [sql`${rowValue} AS v`] : [])];
   const scan = (columns: Sql[], extra = sql``) => sql`SELECT ${join(columns)} FROM events WHERE ${inScope}${anyStep}${extra}`;
-  const ctes: Sql[] = [cte('rows', tiered
+  const seqCodes = sequenceCodes(req, options);
+  const ctes: Sql[] = seqCodes ? [] : [cte('rows', tiered
     ? scan([sql`${hash} AS h`, sql`${customerCheckHash(id)} AS h2`, ...common, ...(withCustomer ? [raw('customer_id AS c')] : [])])
     : scan([raw('customer_id AS c'), ...common]))];
 
@@ -54,7 +83,12 @@ export function funnelSql(workspaceId: string, req: FunnelRequest, options: Funn
   const { firstTouch, touchValue } = firstTouchSql(req.breakdown, rowValue !== null, touch);
   const times = (alias: string) => join(Array.from({ length: k }, (_, j) => sql`${raw(alias)}.${col('t', j)}`));
 
-  if (tiered) {
+  if (seqCodes) {
+    ctes.push(...sequencePlanCtes({
+      workspaceId, withTail: options.sequences!.tail > 0, codes: seqCodes, window: W,
+      from: req.from?.getTime() ?? null, to: req.to?.getTime() ?? null, channel: req.breakdown === 'channel', withCustomer,
+    }));
+  } else if (tiered) {
     const rescan = (hashes: Sql) => scan([raw('customer_id AS c'), ...common], sql` AND ${hash} IN (${hashes})`);
     ctes.push(...orderedCtes({ steps: k, window: W, firstTouch, touchValue, withCustomer, oneStepPerEvent: single, rescan }));
   } else {

@@ -7,7 +7,7 @@ import { T0, ev, storeWith } from '../common/fixtures.ts';
 import { referenceFunnel, runFunnel, type FunnelRequestInput } from './index.ts';
 
 /**
- * The SQL engine (both its fast tier and its general plan) against the in-memory reference on random
+ * The SQL engine (the sequence plan, the row tiers and the general plan) against the in-memory reference on random
  * small event sets: few customers, few event names, times on a coarse minute grid (so ties, repeats
  * and window edges are common), every order, random windows, ranges, exclusions and breakdowns
  * (persona from random identify calls).
@@ -56,14 +56,22 @@ afterAll(async () => { await store.close(); });
 
 describe('funnel SQL agrees with the in-memory reference', () => {
   test('on random event sets', async () => {
-    await fc.assert(fc.asyncProperty(fc.array(eventArb, { minLength: 4, maxLength: 50, size: 'max' }), requestArb, async (specs, r) => {
+    // `compactAt`: how many of the events are folded into the stored customer sequences before the
+    // rest arrive (null: none), so the sequence plan runs on stored rows, on the tail, and on both.
+    const compactAt = fc.option(fc.integer({ min: 0, max: 50 }), { nil: null });
+    await fc.assert(fc.asyncProperty(fc.array(eventArb, { minLength: 4, maxLength: 50, size: 'max' }), requestArb, compactAt, async (specs, r, split) => {
       // A fresh workspace per run: one database, no cross-talk.
       const ws = `ws_prop_${run++}`;
       const events: TouchEvent[] = specs.map((s) => ({
         ...ev(s.customer, s.name, T0 + s.minute * MINUTE, { workspaceId: ws, channel: s.channel, properties: s.plan ? { plan: s.plan } : {} }),
         traits: s.name === 'Identify' && s.persona ? { persona: s.persona } : null,
       }));
-      await store.commitIngest(events, { added: [], merged: [] });
+      if (split === null) await store.commitIngest(events, { added: [], merged: [] });
+      else {
+        await store.commitIngest(events.slice(0, split), { added: [], merged: [] });
+        await store.compactSequences();
+        await store.commitIngest(events.slice(split), { added: [], merged: [] });
+      }
       const request: FunnelRequestInput = {
         steps: r.steps, window: r.window, order: r.order,
         ...(r.range ? { from: new Date(T0 + r.range[0] * MINUTE).toISOString(), to: new Date(T0 + r.range[1] * MINUTE).toISOString() } : {}),
@@ -76,7 +84,10 @@ describe('funnel SQL agrees with the in-memory reference', () => {
       expect(await runFunnel(store, ws, request)).toEqual(want);
       expect(await runFunnel(store, ws, request, { plan: 'general' })).toEqual(want);
       // Every customer sharing one hash: the ordered plan must route them all to the exact tier.
-      if (r.order === 'ordered') expect(await runFunnel(store, ws, request, { customerHash: collide })).toEqual(want);
+      if (r.order === 'ordered') {
+        expect(await runFunnel(store, ws, request, { plan: 'rows' })).toEqual(want);
+        expect(await runFunnel(store, ws, request, { plan: 'rows', customerHash: collide })).toEqual(want);
+      }
     }), { numRuns: 300 });
     // Guard against a generator that stops producing conversions (which would test little).
     expect(coverage.deep).toBeGreaterThan(coverage.runs / 5);

@@ -16,8 +16,8 @@ export interface RunFunnelOptions {
   resolveStep?: StepResolver;
   /** Relation `(customer_id, persona)` for `breakdown: "persona"`; default: latest identify `traits.persona`. */
   personaSql?: Sql;
-  /** Tests only: `general` bypasses the fast tiers of ordered funnels. */
-  plan?: 'auto' | 'general';
+  /** Tests only: `rows` bypasses the customer sequences, `general` also the fast tiers of ordered funnels. */
+  plan?: 'auto' | 'rows' | 'general';
   /** Tests only: the customer hash used by the ordered plan, to force collisions. */
   customerHash?: (id: Sql) => Sql;
 }
@@ -40,8 +40,10 @@ export async function runFunnel(
 ): Promise<FunnelResult> {
   const req = FunnelRequestSchema.parse(input);
   const win = windowMs(req.window)!;
-  const rows = await store.query(funnelSql(workspaceId, req, options));
-  const names = req.steps.map(stepName);
-  const { total, groups } = readStats(rows, names.length, bucketEdgesMs(win).length);
-  return req.breakdown ? buildResult(names, win, total, groups, req.breakdownLimit) : buildResult(names, win, total);
+  const names = req.steps.flatMap((s) => ('event' in s ? [s.event] : []));
+  const sequences = options.plan === 'general' || options.plan === 'rows' ? null : await store.sequences?.(workspaceId, names) ?? null;
+  const rows = await store.query(funnelSql(workspaceId, req, { ...options, sequences }));
+  const stepNames = req.steps.map(stepName);
+  const { total, groups } = readStats(rows, stepNames.length, bucketEdgesMs(win).length);
+  return req.breakdown ? buildResult(stepNames, win, total, groups, req.breakdownLimit) : buildResult(stepNames, win, total);
 }

@@ -36,9 +36,26 @@ export function fastCtes(steps: number, window: Sql, firstTouch: Sql | null, wit
   ];
   for (let j = 0; j < steps; j++) aggs.push(sql`${aggIf('min', t, hasStep(m, j))} AS ${f(j)}`, sql`${aggIf('max', t, hasStep(m, j))} AS ${l(j)}`);
   if (firstTouch) aggs.push(sql`${firstTouch} AS fv`);
+  const chain = [sql`CASE WHEN depth IS NULL OR depth = 1 THEN f0 ELSE l0 END AS t0`];
+  for (let j = 1; j < steps; j++) chain.push(sql`CASE WHEN depth > ${int(j)} THEN ${f(j)} END AS ${col('t', j)}`);
+  const keep = [...(withCustomer ? [raw('c')] : []), raw('h'), raw('collided'), raw('multi'), raw('depth'), ...chain, raw('f1'), raw('l1'),
+    ...(firstTouch ? [raw('fv')] : [])];
+  return [
+    cte('fast_agg', sql`SELECT h, ${join(aggs)} FROM rows GROUP BY h`),
+    cte('fast', sql`SELECT ${join(keep)} FROM (SELECT *, ${fastDepthSql(steps, window, true)} AS depth FROM fast_agg) d`, true),
+  ];
+}
+
+/**
+ * The fast tier's decision over columns f0, l0 … f{k-1}, l{k-1} (and `multi` when `withMulti`): the
+ * depth of a decided customer, NULL for an undecided one (rules above).
+ */
+export function fastDepthSql(steps: number, window: Sql, withMulti: boolean): Sql {
+  const f = (j: number) => col('f', j);
+  const l = (j: number) => col('l', j);
   const arms: Sql[] = [
     sql`WHEN f0 IS NULL THEN 0`,
-    sql`WHEN multi > 0 THEN NULL`,
+    ...(withMulti ? [sql`WHEN multi > 0 THEN NULL`] : []),
     sql`WHEN f1 IS NULL OR l1 < f0 OR (f1 >= l0 AND f1 - l0 > ${window}) THEN 1`,
     sql`WHEN f1 < l0 THEN NULL`,
   ];
@@ -48,12 +65,5 @@ export function fastCtes(steps: number, window: Sql, firstTouch: Sql | null, wit
       sql`WHEN ${f(j)} < ${f(j - 1)} THEN NULL`,
     );
   }
-  const chain = [sql`CASE WHEN depth IS NULL OR depth = 1 THEN f0 ELSE l0 END AS t0`];
-  for (let j = 1; j < steps; j++) chain.push(sql`CASE WHEN depth > ${int(j)} THEN ${f(j)} END AS ${col('t', j)}`);
-  const keep = [...(withCustomer ? [raw('c')] : []), raw('h'), raw('collided'), raw('multi'), raw('depth'), ...chain, raw('f1'), raw('l1'),
-    ...(firstTouch ? [raw('fv')] : [])];
-  return [
-    cte('fast_agg', sql`SELECT h, ${join(aggs)} FROM rows GROUP BY h`),
-    cte('fast', sql`SELECT ${join(keep)} FROM (SELECT *, CASE ${join(arms, ' ')} ELSE ${int(steps)} END AS depth FROM fast_agg) d`, true),
-  ];
+  return sql`(CASE ${join(arms, ' ')} ELSE ${int(steps)} END)`;
 }

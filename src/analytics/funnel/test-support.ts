@@ -27,7 +27,8 @@ function check(steps: readonly FunnelStepResult[], expected: Expected): void {
 }
 
 /**
- * Runs the funnel three ways — SQL with every tier, SQL forced onto the general plan, and the
+ * Runs the funnel four ways — SQL with every plan (customer sequences first), on event rows only,
+ * SQL forced onto the general plan, and the
  * in-memory reference — checks the hand-computed numbers on each and that all three agree exactly.
  * `events` are what the store holds (for the reference).
  */
@@ -36,9 +37,11 @@ export async function expectFunnel(
   options: RunFunnelOptions & ReferenceOptions = {},
 ): Promise<FunnelResult> {
   const tiered = await runFunnel(store, WS, request, options);
+  const rows = await runFunnel(store, WS, request, { ...options, plan: 'rows' });
   const general = await runFunnel(store, WS, request, { ...options, plan: 'general' });
   const reference = referenceFunnel(events, WS, request, options);
   check(tiered.steps, expected);
+  expect(rows).toEqual(tiered);
   expect(general).toEqual(tiered);
   expect(reference).toEqual(tiered);
   return tiered;

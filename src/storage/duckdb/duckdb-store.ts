@@ -12,6 +12,8 @@ import { DUCKDB_SCHEMA } from './schema.ts';
 import { plainRows, timestampMs, toDuckDB } from './values.ts';
 import { Mutex } from './mutex.ts';
 import { groupBy } from '../../common/collections.ts';
+import type { SequenceSnapshot } from '../sequences.ts';
+import { SequenceCompactor } from './sequence-compactor.ts';
 
 export class StoreLockedError extends Error {}
 
@@ -21,6 +23,8 @@ const SPOOL_COLUMNS = `{w: 'VARCHAR', m: 'VARCHAR', t: 'VARCHAR', e: 'VARCHAR', 
 
 /** ~90 MB of write-ahead log with typical web events. */
 const CHECKPOINT_EVERY_EVENTS = 128_000;
+/** New events folded into the customer sequences at a time (a query merges fewer than this in). */
+const COMPACT_EVERY_EVENTS = 50_000;
 
 /**
  * The embedded backend: one DuckDB file owned by this process. Writes go through one connection
@@ -38,8 +42,14 @@ export class DuckDBStore implements Store {
   private checkpointer: DuckDBConnection | null = null;
 
   private spoolFile = '';
+  /** Customer sequences (storage/sequences.ts): events since the last compaction, and the one running. */
+  private readonly sequencer: SequenceCompactor;
+  private uncompacted = 0;
+  private compacting: Promise<void> | null = null;
 
-  private constructor(private readonly instance: DuckDBInstance, private readonly writer: DuckDBConnection) {}
+  private constructor(private readonly instance: DuckDBInstance, private readonly writer: DuckDBConnection) {
+    this.sequencer = new SequenceCompactor((q) => runQuery(this.writer, q));
+  }
 
   /** Opens (or creates) the file; `:memory:` for tests. Fails clearly when another process holds it. */
   static async open(path: string, options: { readers?: number; memoryLimit?: string } = {}): Promise<DuckDBStore> {
@@ -62,11 +72,29 @@ export class DuckDBStore implements Store {
     return store;
   }
 
+  /** Creates missing tables and brings the customer sequences up to date (a one-off on old data). */
   async init(): Promise<void> {
     for (const ddl of DUCKDB_SCHEMA) await this.writer.run(ddl);
+    await this.compactSequences();
+  }
+
+  /** Folds the events appended since the last compaction into the customer sequences. */
+  async compactSequences(): Promise<void> {
+    await this.writeLock.run(() => this.sequencer.compact(this.writer));
+  }
+
+  /** The workspace's sequences as a query sees them now, or null when they cannot answer (Store.sequences). */
+  async sequences(workspaceId: string, names: readonly string[] = []): Promise<SequenceSnapshot | null> {
+    const conn = this.readers[this.nextReader++ % this.readers.length];
+    try {
+      return await this.sequencer.snapshot((q) => runQuery(conn, q), workspaceId, names);
+    } catch {
+      return null; // a data file from before sequences existed, opened without init()
+    }
   }
 
   async close(): Promise<void> {
+    await this.compacting; // queued on the write lock: awaited before taking it
     await this.writeLock.run(async () => {
       await this.checkpointing;
       for (const c of [this.writer, ...this.readers, ...(this.checkpointer ? [this.checkpointer] : [])]) c.closeSync();
@@ -105,14 +133,19 @@ export class DuckDBStore implements Store {
   async commitIngest(events: readonly TouchEvent[], identities: IdentityChanges): Promise<void> {
     await this.writeLock.run(async () => {
       await this.writer.run('BEGIN TRANSACTION');
+      let codes: string[] = [];
       try {
-        if (events.length > 0) await this.appendEvents(events);
+        if (events.length > 0) {
+          await this.appendEvents(events);
+          codes = await this.sequencer.assignCodes(events);
+        }
         // One pass over each table per workspace, however many customers merged in this batch.
         for (const [ws, merges] of groupBy(identities.merged, (m) => m.workspaceId)) {
           const mapping = sql`(SELECT unnest(${merges.map((m) => m.from)}) AS from_id, unnest(${merges.map((m) => m.to)}) AS to_id)`;
           await runQuery(this.writer, sql`UPDATE identities SET customer_id = m.to_id FROM ${mapping} AS m WHERE identities.workspace_id = ${ws} AND identities.customer_id = m.from_id`);
           await runQuery(this.writer, sql`UPDATE events SET customer_id = m.to_id FROM ${mapping} AS m WHERE events.workspace_id = ${ws} AND events.customer_id = m.from_id`);
           await runQuery(this.writer, sql`INSERT INTO customer_merges SELECT ${ws}, from_id, to_id, ${new Date()} FROM ${mapping}`);
+          await this.sequencer.merge(ws, mapping);
         }
         if (identities.added.length > 0) {
           const appender = await this.writer.createAppender('identities');
@@ -131,6 +164,9 @@ export class DuckDBStore implements Store {
         await this.writer.run('ROLLBACK').catch(() => undefined);
         throw err;
       }
+      this.sequencer.committed(codes);
+      this.uncompacted += events.length;
+      if (this.uncompacted >= COMPACT_EVERY_EVENTS && !this.compacting) this.compactInBackground();
       this.uncheckpointed += events.length;
       if (this.uncheckpointed >= CHECKPOINT_EVERY_EVENTS && !this.checkpointing) this.checkpointInBackground();
     });
@@ -148,6 +184,17 @@ export class DuckDBStore implements Store {
     const conn = this.checkpointer;
     if (!conn) return;
     this.checkpointing = conn.run('CHECKPOINT').then(() => undefined, () => undefined).finally(() => { this.checkpointing = null; });
+  }
+
+  /**
+   * Compaction takes the write lock (it rewrites the sequences of the customers with new events), so
+   * it is queued behind the current ingest batch; a failure is retried after the next
+   * COMPACT_EVERY_EVENTS (queries merge the tail in meanwhile, so answers stay exact).
+   */
+  private compactInBackground(): void {
+    this.uncompacted = 0;
+    this.compacting = this.writeLock.run(() => this.sequencer.compact(this.writer))
+      .then(() => undefined, () => undefined).finally(() => { this.compacting = null; });
   }
 
   /**

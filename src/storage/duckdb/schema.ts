@@ -10,6 +10,13 @@ export const DUCKDB_SCHEMA = [
      channel VARCHAR NOT NULL, device VARCHAR, source VARCHAR,
      ts TIMESTAMP NOT NULL, received_at TIMESTAMP NOT NULL,
      properties JSON, traits JSON, context JSON)`,
+  // Per-customer event sequences for funnels and paths (storage/sequences.ts), compacted from
+  // `events` up to row `sequence_state.last_rowid` (duckdb/sequence-compactor.ts).
+  `CREATE TABLE IF NOT EXISTS event_codes (code INTEGER NOT NULL, event VARCHAR NOT NULL, interaction BOOLEAN NOT NULL)`,
+  `CREATE TABLE IF NOT EXISTS customer_sequences (
+     workspace_id VARCHAR NOT NULL, customer_id VARCHAR NOT NULL, codes INTEGER[] NOT NULL, times BIGINT[][] NOT NULL)`,
+  `CREATE TABLE IF NOT EXISTS sequence_state (last_rowid BIGINT NOT NULL)`,
+  `INSERT INTO sequence_state SELECT -1 WHERE NOT EXISTS (SELECT 1 FROM sequence_state)`,
   `CREATE TABLE IF NOT EXISTS identities (
      workspace_id VARCHAR NOT NULL, identity VARCHAR NOT NULL, customer_id VARCHAR NOT NULL,
      created_at TIMESTAMP NOT NULL)`,
