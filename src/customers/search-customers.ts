@@ -1,14 +1,14 @@
-import { kindOf, valueOf } from '../identity/keys.ts';
 import type { StoredJourney } from '../journeys/repository.ts';
 import { stageHistory } from '../journeys/stage-history.ts';
 import { sql } from '../storage/sql.ts';
 import type { Store } from '../storage/store.ts';
 import { loadCustomerEvents } from './customer-events.ts';
+import { identitiesOf, type Identity } from './identities-of.ts';
 
 export interface CustomerSummary {
   id: string;
   /** The identities to recognise the customer by (user id, e-mail, phone, anonymous ids). */
-  identities: { type: string; value: string }[];
+  identities: Identity[];
   lastSeen: string | null;
   eventCount: number;
   persona: string | null;
@@ -37,11 +37,7 @@ export async function searchCustomers(
     WHERE workspace_id = ${workspaceId} ${matching}
     GROUP BY customer_id ORDER BY last_seen DESC, customer_id LIMIT ${limit}`);
   if (rows.length === 0) return [];
-  const ids = rows.map((r) => r.customer_id);
-  const identities = await store.query<{ customer_id: string; identity: string }>(sql`
-    SELECT DISTINCT customer_id, identity FROM identities
-    WHERE workspace_id = ${workspaceId} AND customer_id IN (SELECT unnest(${ids})) ORDER BY customer_id, identity`);
-  const order = { user: 0, email: 1, phone: 2, anon: 3 } as Record<string, number>;
+  const identities = await identitiesOf(store, workspaceId, rows.map((r) => r.customer_id));
   return Promise.all(rows.map(async (r) => {
     const events = await loadCustomerEvents(store, workspaceId, r.customer_id);
     const traits: Record<string, unknown> = {};
@@ -49,9 +45,7 @@ export async function searchCustomers(
     const current = options.journey ? stageHistory(options.journey.journey, events).current : null;
     return {
       id: r.customer_id,
-      identities: identities.filter((i) => i.customer_id === r.customer_id)
-        .map((i) => ({ type: kindOf(i.identity), value: valueOf(i.identity) }))
-        .sort((a, b) => (order[a.type] ?? 9) - (order[b.type] ?? 9)),
+      identities: identities.get(r.customer_id) ?? [],
       lastSeen: r.last_seen.toISOString(),
       eventCount: Number(r.n),
       persona: typeof traits.persona === 'string' ? traits.persona : null,

@@ -59,3 +59,15 @@ describe('customer search', () => {
     expect((await get('/api/v1/members', `Bearer ${t.ws.writeKey}`)).statusCode).toBe(403);
   });
 });
+
+describe('customer labels on lists', () => {
+  it('a case names its customer by the most recognisable identity (user id before anonymous id)', async () => {
+    await send('/v1/identify', { userId: 'u-cara', anonymousId: 'a-cara', traits: { email: 'cara@shop.test' } });
+    await t.services.settle();
+    const opened = (await t.app.inject({ method: 'POST', url: '/api/v1/cases', headers: { authorization: t.bearer, 'content-type': 'application/json' },
+      payload: JSON.stringify({ customerId: 'a-cara', reason: 'Called twice' }) })).json();
+    const [listed] = (await get('/api/v1/cases')).json().cases;
+    expect(listed).toMatchObject({ id: opened.id, customerLabel: 'u-cara' });
+    expect((await get(`/api/v1/cases/${opened.id}`)).json().customerLabel).toBe('u-cara');
+  });
+});
