@@ -37,4 +37,12 @@ export function registerBench(program: Command): void {
       const { runSentimentBench } = await import('../../../bench/sentiment/index.ts');
       await runSentimentBench(dir);
     });
+  bench.command('dashboard')
+    .description('Cold-cache load of dashboard views in headless Chromium on the demo data: first paint, data painted, JS shipped.')
+    .option('--customers <n>', 'demo customers', '2000')
+    .option('--runs <n>', 'cold-cache runs per view', '5')
+    .action(async (o) => {
+      const { runDashboardBench, DEFAULT_VIEWS } = await import('../../../bench/dashboard/index.ts');
+      await runDashboardBench({ customers: Number(o.customers), runs: Number(o.runs), views: DEFAULT_VIEWS });
+    });
 }
