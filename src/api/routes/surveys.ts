@@ -4,6 +4,7 @@ import { dueSurveys } from '../../voc/surveys/eligibility.ts';
 import { EmailDistributionSchema, emailSurvey } from '../../voc/surveys/email.ts';
 import { SurveyInputSchema } from '../../voc/surveys/definition.ts';
 import { linkPage, pickLanguage } from '../../voc/surveys/link-page.ts';
+import { ExperienceQuerySchema, experienceScores } from '../../voc/surveys/experience.ts';
 import { METRIC_KINDS, MetricsQuerySchema, surveyMetric, type MetricKind } from '../../voc/surveys/metrics.ts';
 import { ResponseInputSchema, submitResponse } from '../../voc/surveys/responses.ts';
 import { sql } from '../../storage/sql.ts';
@@ -95,6 +96,12 @@ export function surveyRoutes(app: FastifyInstance, services: Services): void {
       return surveyMetric(services.store, ws.id, kind as MetricKind, parseQuery(MetricsQuerySchema, req.query));
     });
   }
+
+  /** Success, effort and emotion (with NPS and CSAT) per touchpoint or stage (experience.ts). */
+  app.get('/api/v1/metrics/experience', async (req) => {
+    const ws = await requireSecretKey(workspaces, req);
+    return experienceScores(services, ws.id, parseQuery(ExperienceQuerySchema, req.query));
+  });
 
   app.get('/s/:id', async (req, reply) => {
     const found = await surveys.getPublic((req.params as { id: string }).id);

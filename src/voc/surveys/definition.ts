@@ -35,7 +35,16 @@ export const QuestionSchema = z.strictObject({
   choices: z.array(z.strictObject({ id: Id, text: LocalizedText })).min(2).max(20).optional(),
   multiple: z.boolean().optional(),
   showIf: ShowIf.optional(),
+  /**
+   * Marks a choice question as the survey's success question ("Did you get done what you came for?"):
+   * the choices that mean yes. Per-touchpoint success (experience.ts) is the share of answers that
+   * picked one of them.
+   */
+  success: z.array(Id).min(1).optional(),
 }).superRefine((q, ctx) => {
+  if (q.success && q.type !== 'choice') ctx.addIssue({ code: 'custom', path: ['success'], message: 'only a choice question can be a success question' });
+  const unknown = q.success?.filter((c) => !q.choices?.some((x) => x.id === c)) ?? [];
+  if (q.type === 'choice' && unknown.length) ctx.addIssue({ code: 'custom', path: ['success'], message: `not choices of this question: ${unknown.join(', ')}` });
   if (q.type === 'choice' && !q.choices) ctx.addIssue({ code: 'custom', path: ['choices'], message: 'a choice question needs choices' });
   if (q.type !== 'choice' && q.choices) ctx.addIssue({ code: 'custom', path: ['choices'], message: `a ${q.type} question has no choices` });
 });
