@@ -41,4 +41,9 @@ export async function loadDemoIfEmpty(server: RunningServer, options: { customer
     const saved = await services.journeys.save(ws.id, journey);
     say(`Journey "${journey.name}" (${journey.id}) version ${saved.version} is ready.`);
   }
+  // Surveys and answers on the same timeline, after the journey (responses are placed at its touchpoints).
+  const vocStarted = Date.now();
+  const { seedVoc } = await import('../demo/voc-seed.ts');
+  const voc = await seedVoc(services, ws.id, { seed: options.seed, end });
+  say(`Surveys: ${voc.surveys.map((s) => `"${s.name}"`).join(', ')} with ${voc.responses} responses in ${((Date.now() - vocStarted) / 1000).toFixed(1)} s.`);
 }
