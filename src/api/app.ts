@@ -8,6 +8,7 @@ import { journeyRoutes } from './routes/journeys.ts';
 import { queryRoutes } from './routes/query.ts';
 import { surveyRoutes } from './routes/surveys.ts';
 import { textRoutes } from './routes/text.ts';
+import { feedbackRoutes } from './routes/feedback.ts';
 import { caseRoutes } from './routes/cases.ts';
 import { alertRoutes } from './routes/alerts.ts';
 import { ZodError } from 'zod';
@@ -85,6 +86,7 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   queryRoutes(app, services);
   surveyRoutes(app, services);
   textRoutes(app, services);
+  feedbackRoutes(app, services);
   caseRoutes(app, services);
   alertRoutes(app, services);
   sdkRoutes(app);
