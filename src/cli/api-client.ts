@@ -52,6 +52,19 @@ export class ApiClient {
     }
     return json as T;
   }
+
+  /** A non-JSON answer (CSV), as text; errors as in `request`. */
+  async text(method: string, path: string): Promise<string> {
+    let res: Response;
+    try {
+      res = await fetch(`${this.url}${path}`, { method, headers: { authorization: `Bearer ${this.key}` } });
+    } catch (err) {
+      throw new CliError(`No Touchpoint server at ${this.url} (${(err as Error).message}) — start one with \`npx touchpoint serve\`, or pass --url.`);
+    }
+    const text = await res.text();
+    if (!res.ok) throw new CliError(`${method} ${path} → ${res.status}: ${text.slice(0, 500)}`);
+    return text;
+  }
 }
 
 function savedSecret(file: string): string | undefined {

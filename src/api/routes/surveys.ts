@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
 import { analyzeComment } from '../../voc/surveys/analyze.ts';
 import { dueSurveys } from '../../voc/surveys/eligibility.ts';
 import { EmailDistributionSchema, emailSurvey } from '../../voc/surveys/email.ts';
@@ -7,12 +8,20 @@ import { linkPage, pickLanguage } from '../../voc/surveys/link-page.ts';
 import { ExperienceQuerySchema, experienceScores } from '../../voc/surveys/experience.ts';
 import { METRIC_KINDS, MetricsQuerySchema, surveyMetric, type MetricKind } from '../../voc/surveys/metrics.ts';
 import { ResponseInputSchema, submitResponse } from '../../voc/surveys/responses.ts';
+import { exportResponsesCsv, importResponsesCsv } from '../../voc/surveys/responses-csv.ts';
 import { sql } from '../../storage/sql.ts';
 import { basicUser, requireSecretKey, requireWriteKey } from '../auth.ts';
 import { jsonBody } from '../body.ts';
 import { ApiError } from '../errors.ts';
 import type { Services } from '../services.ts';
 import { parseQuery, parseWith } from '../validate.ts';
+
+const MAX_RESPONSE_CSV_BYTES = 32 * 1024 * 1024;
+const CsvQuerySchema = z.strictObject({
+  surveyId: z.string().min(1).max(64),
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
+});
 
 /** Surveys (secret key), responses (write key, public), metrics (secret key) and the link page. */
 export function surveyRoutes(app: FastifyInstance, services: Services): void {
@@ -88,6 +97,31 @@ export function surveyRoutes(app: FastifyInstance, services: Services): void {
       submitted_at: (r.submitted_at as Date).toISOString() }));
     if (q.format === 'csv') return reply.header('content-type', 'text/csv; charset=utf-8').send(toCsv(out));
     return { responses: out };
+  });
+
+  /** One survey's responses as CSV, a column per question (responses-csv.ts). */
+  app.get('/api/v1/responses/export', async (req, reply) => {
+    const ws = await requireSecretKey(workspaces, req);
+    const q = parseQuery(CsvQuerySchema, req.query);
+    const survey = await surveys.get(ws.id, q.surveyId);
+    if (!survey) throw new ApiError('not_found', `No survey "${q.surveyId}" in this workspace.`);
+    const csv = await exportResponsesCsv(services, ws.id, survey, { from: q.from ? new Date(q.from) : undefined, to: q.to ? new Date(q.to) : undefined });
+    return reply.header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="responses-${survey.id}.csv"`).send(csv);
+  });
+
+  /** Responses collected elsewhere, as CSV in the export's columns; idempotent on response_id. */
+  app.post('/api/v1/responses/import', { bodyLimit: MAX_RESPONSE_CSV_BYTES }, async (req) => {
+    const ws = await requireSecretKey(workspaces, req, 'analyst');
+    const q = parseQuery(CsvQuerySchema, req.query);
+    const survey = await surveys.get(ws.id, q.surveyId);
+    if (!survey) throw new ApiError('not_found', `No survey "${q.surveyId}" in this workspace.`);
+    const body = req.body;
+    const text = Buffer.isBuffer(body) ? body.toString('utf8') : typeof body === 'string' ? body : '';
+    if (!text.trim()) throw new ApiError('invalid_body', 'Body is empty; send the CSV (content-type: text/csv).');
+    const r = await importResponsesCsv(services, ws.id, survey, text, analyzeComment);
+    if (r.stored + r.duplicates === 0 && r.rejectedCount > 0) throw new ApiError('validation_failed', `No valid row among ${r.read}.`, r.rejected);
+    return { success: true, ...r };
   });
 
   for (const kind of METRIC_KINDS) {

@@ -6,7 +6,7 @@ import { CliError } from '../errors.ts';
 
 interface Survey { id: string; name: string; status: string; languages: string[]; questions: unknown[]; trigger?: { event?: string; touchpoint?: string } }
 
-/** `touchpoint surveys list|create|close|responses|metrics` against a running server. */
+/** `touchpoint surveys list|create|close|responses|export|import|metrics` against a running server. */
 export function registerSurveys(program: Command): void {
   const surveys = program.command('surveys').description('Voice-of-customer surveys (NPS, CSAT, CES, emotion, choice, text).');
 
@@ -45,6 +45,29 @@ export function registerSurveys(program: Command): void {
       if (!res.ok) throw new CliError(`GET /api/v1/responses → ${res.status}: ${await res.text()}`);
       const csv = await res.text();
       if (o.out) { writeFileSync(o.out, csv); console.error(`Wrote ${csv.trim().split('\n').length - 1} responses to ${o.out}.`); } else process.stdout.write(csv);
+    });
+
+  withApiFlags(surveys.command('export').argument('<id>', 'survey id').option('-o, --out <file>', 'write to a file instead of stdout')
+    .option('--from <time>', 'ISO time').option('--to <time>', 'ISO time')
+    .description('One survey\'s responses as CSV: customer, time, language, touchpoint, a column per question, sentiment.'))
+    .action(async (id: string, o: ApiFlags & { out?: string; from?: string; to?: string }) => {
+      const qs = new URLSearchParams(Object.entries({ surveyId: id, from: o.from, to: o.to }).filter(([, v]) => v) as [string, string][]);
+      const csv = await new ApiClient(o).text('GET', `/api/v1/responses/export?${qs}`);
+      if (o.out) { writeFileSync(o.out, csv); console.error(`Wrote ${csv.trim().split('\n').length - 1} responses to ${o.out}.`); } else process.stdout.write(csv);
+    });
+
+  withApiFlags(surveys.command('import').argument('<id>', 'survey id').argument('<file>', 'CSV in the export\'s columns (response_id, user_id or anonymous_id, question ids…)')
+    .description('Import responses collected elsewhere. Idempotent on response_id; bad rows are listed and skipped.\n'
+      + 'Exit code: 0 every row stored or already there, 2 some rows rejected.'))
+    .action(async (id: string, file: string, o: ApiFlags) => {
+      let csv: string;
+      try { csv = readFileSync(file, 'utf8'); } catch (err) { throw new CliError(`Cannot read ${file}: ${(err as Error).message}`); }
+      const r = await new ApiClient(o).request<{ read: number; stored: number; duplicates: number; rejectedCount: number; rejected: { row: number; path?: string; message: string }[] }>(
+        'POST', `/api/v1/responses/import?surveyId=${encodeURIComponent(id)}`, csv, 'text/csv');
+      console.log(`${r.read} row${r.read === 1 ? "" : "s"}: ${r.stored} stored, ${r.duplicates} already there, ${r.rejectedCount} rejected.`);
+      for (const x of r.rejected) console.log(`  line ${x.row}: ${x.path ? `${x.path}: ` : ''}${x.message}`);
+      if (r.rejectedCount > r.rejected.length) console.log(`  … and ${r.rejectedCount - r.rejected.length} more.`);
+      if (r.rejectedCount > 0) process.exitCode = 2;
     });
 
   withApiFlags(surveys.command('metrics').argument('<metric>', 'nps, csat or ces').option('--survey <id>').option('--by <dimension>', 'touchpoint, stage, persona, channel, day or language')
