@@ -9,6 +9,7 @@ import { queryRoutes } from './routes/query.ts';
 import { surveyRoutes } from './routes/surveys.ts';
 import { textRoutes } from './routes/text.ts';
 import { feedbackRoutes } from './routes/feedback.ts';
+import { surveyPreviewRoutes } from './routes/survey-preview.ts';
 import { caseRoutes } from './routes/cases.ts';
 import { alertRoutes } from './routes/alerts.ts';
 import { ZodError } from 'zod';
@@ -87,6 +88,7 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   surveyRoutes(app, services);
   textRoutes(app, services);
   feedbackRoutes(app, services);
+  surveyPreviewRoutes(app, services);
   caseRoutes(app, services);
   alertRoutes(app, services);
   sdkRoutes(app);

@@ -42,11 +42,12 @@ function questionHtml(q: Question, lang: string, fallback: string): string {
 /**
  * `GET /s/{surveyId}`: a self-contained page (no external assets) in the customer's language, with
  * `dir="rtl"` for Hebrew and Arabic. It posts to `/api/v1/responses` with the workspace's public write key.
+ * `preview` (the survey builder's live preview, in a sandboxed frame) sends nothing and stores nothing.
  */
-export function linkPage(survey: Survey, writeKey: string, lang: string, userId?: string): string {
+export function linkPage(survey: Survey, writeKey: string, lang: string, userId?: string, options: { preview?: boolean } = {}): string {
   const dir = isRtl(lang) ? 'rtl' : 'ltr';
   const thanks = survey.thankYou ? text(survey.thankYou, lang, survey.defaultLanguage) : '✓';
-  const config = JSON.stringify({ surveyId: survey.id, writeKey, language: lang, userId: userId ?? null }).replace(/</g, '\\u003c');
+  const config = JSON.stringify({ surveyId: survey.id, writeKey, language: lang, userId: userId ?? null, preview: options.preview === true }).replace(/</g, '\\u003c');
   return `<!doctype html><html lang="${esc(lang)}" dir="${dir}"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc(survey.name)}</title>
 <style>body{font-family:system-ui,"Noto Sans","Noto Sans CJK SC","Noto Sans Hebrew",sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;color:#1f2937}
@@ -58,7 +59,7 @@ fieldset{border:0;margin:0 0 1.5rem;padding:0}legend{font-weight:600;margin-bott
 ${survey.questions.map((q) => questionHtml(q, lang, survey.defaultLanguage)).join('\n')}
 <button type="submit">${dir === 'rtl' ? '&#x2190;' : '&#x2192;'}</button></form><p id="msg" role="status"></p></main>
 <script>(function(){var c=${config};var f=document.getElementById('f');
-var anon=localStorage.getItem('tp_anon');if(!anon){anon=(crypto.randomUUID?crypto.randomUUID():String(Math.random()).slice(2));localStorage.setItem('tp_anon',anon);}
+var anon=c.preview?'preview':localStorage.getItem('tp_anon');if(!anon){anon=(crypto.randomUUID?crypto.randomUUID():String(Math.random()).slice(2));localStorage.setItem('tp_anon',anon);}
 var rid=(crypto.randomUUID?crypto.randomUUID():String(Math.random()).slice(2));
 function answers(){var a={};f.querySelectorAll('fieldset').forEach(function(fs){if(fs.hidden)return;var q=fs.dataset.q,t=fs.dataset.type;
 if(t==='text'){var v=fs.querySelector('textarea').value.trim();if(v)a[q]=v;}else if(t==='choice'){var p=[].map.call(fs.querySelectorAll('input:checked'),function(i){return i.value});if(p.length)a[q]=fs.querySelector('input').type==='checkbox'?p:p[0];}
@@ -66,7 +67,7 @@ else{var s=fs.querySelector('input:checked');if(s)a[q]=Number(s.value);}});retur
 function logic(){var a=answers();f.querySelectorAll('fieldset[data-show-if]').forEach(function(fs){var r=JSON.parse(fs.dataset.showIf);var v=a[r.question];
 var on=v!==undefined&&(r.anyOf?[].concat(v).some(function(x){return r.anyOf.indexOf(String(x))>=0}):(typeof v==='number'&&(r.min===undefined||v>=r.min)&&(r.max===undefined||v<=r.max)));fs.hidden=!on;});}
 f.addEventListener('change',logic);
-f.addEventListener('submit',function(e){e.preventDefault();var body={surveyId:c.surveyId,writeKey:c.writeKey,answers:answers(),language:c.language,responseId:rid,channel:'web'};
+f.addEventListener('submit',function(e){e.preventDefault();if(c.preview){document.getElementById('msg').textContent=${JSON.stringify(thanks)}+' (preview: nothing was sent)';return;}var body={surveyId:c.surveyId,writeKey:c.writeKey,answers:answers(),language:c.language,responseId:rid,channel:'web'};
 if(c.userId)body.userId=c.userId;else body.anonymousId=anon;
 fetch('/api/v1/responses',{method:'POST',headers:{'content-type':'text/plain'},body:JSON.stringify(body)}).then(function(r){return r.json().then(function(j){
 document.getElementById('msg').textContent=r.ok?${JSON.stringify(thanks)}:(j.error||'Error');if(r.ok)f.hidden=true;});});});})();</script></body></html>`;
