@@ -1,0 +1,101 @@
+import { useEffect, useRef } from 'react';
+import { Link } from 'wouter';
+import { useApi } from '../../app/use-api.ts';
+import { Badge, fmt, Loaded } from '../../components/ui.tsx';
+import { HEALTH, reasonsFor } from './insights.ts';
+import { sentimentText } from './TouchpointCard.tsx';
+import { TouchpointPaths } from './TouchpointPaths.tsx';
+import type { JourneyMap } from './types.ts';
+
+interface FunnelStep { name: string; count: number; conversionRate: number; dropOff: number; medianSecondsFromPrevious: number | null }
+interface Response { response_id: string; nps: number | null; csat: number | null; ces: number | null; emotion: number | null; comment: string | null; language: string | null;
+  text_analysis: { sentiment?: { label: string } } | null; submitted_at: string }
+interface CaseItem { id: string; reason: string; status: string; priority: string; createdAt: string; overdue: boolean; customerLabel?: string | null }
+
+interface Props { map: JourneyMap; touchpointId: string; range: { from: string; to: string }; onClose(): void }
+
+/** A touchpoint up close: its funnel (stage → here → next stage), paths on from it, what customers said, open cases. */
+export function DrillPanel({ map, touchpointId, range, onClose }: Props) {
+  const si = map.stages.findIndex((s) => s.touchpoints.some((t) => t.id === touchpointId));
+  const stage = map.stages[si];
+  const tp = stage?.touchpoints.find((t) => t.id === touchpointId);
+  const next = map.stages[si + 1];
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => { heading.current?.focus(); }, [touchpointId]);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => { if (e.key === 'Escape') onClose(); };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onClose]);
+
+  const journey = map.journey.id;
+  const steps = [{ stage: stage?.id }, { touchpoint: touchpointId }, ...(next ? [{ stage: next.id }] : [])];
+  const funnel = useApi<{ steps: FunnelStep[] }>(tp ? '/api/v1/query/funnel' : null, { method: 'POST', body: { journey, steps, ...range } });
+  const feedback = useApi<{ responses: Response[] }>(tp ? '/api/v1/responses' : null, { query: { touchpoint: touchpointId, ...range, limit: 8 } });
+  const cases = useApi<{ cases: CaseItem[] }>(tp ? '/api/v1/cases' : null, { query: { touchpoint: touchpointId, journey } });
+  if (!stage || !tp) return null;
+  const h = HEALTH[tp.health];
+  const reasons = reasonsFor(stage, tp);
+  const stepLabel = (i: number) => [`Entered ${stage.name}`, tp.name, next ? `Reached ${next.name}` : ''][i];
+
+  return (
+    <aside className="jm-drill card" aria-labelledby="jm-drill-title">
+      <div className="card-head">
+        <h2 id="jm-drill-title" ref={heading} tabIndex={-1}>{tp.name}</h2>
+        <button type="button" className="btn small" onClick={onClose}>Close<span className="sr-only"> details</span></button>
+      </div>
+      <p className="small"><Badge tone={h.tone}>{h.icon} {h.label}</Badge> <span className="muted">{stage.name} · {tp.channels.join(', ') || 'no events in range'} · {fmt.int(tp.events)} events</span></p>
+      {reasons.length > 0 && <ul className="small">{reasons.map((r) => <li key={r}>{r}</li>)}</ul>}
+
+      <h3>Funnel</h3>
+      <Loaded state={funnel}>{(f) => (
+        <ol className="jm-funnel" aria-label="Funnel through this touchpoint">
+          {f.steps.map((s, i) => (
+            <li key={i}>
+              <span className="jm-funnel-bar" style={{ width: `${Math.max(2, (s.count / Math.max(1, f.steps[0].count)) * 100)}%` }} aria-hidden="true" />
+              <span className="jm-funnel-text"><strong>{stepLabel(i)}</strong>: {fmt.int(s.count)}
+                {i > 0 && <span className="muted"> · {fmt.pct(s.conversionRate, 0)} of the step before{s.medianSecondsFromPrevious !== null ? `, median ${fmt.duration(s.medianSecondsFromPrevious)}` : ''}</span>}</span>
+            </li>
+          ))}
+        </ol>
+      )}</Loaded>
+
+      <h3>Where they go next</h3>
+      <TouchpointPaths journey={journey} touchpointId={touchpointId} range={range} names={new Map(map.stages.flatMap((s) => s.touchpoints.map((t) => [t.id, t.name])))} />
+
+      <h3>Recent feedback{tp.voc ? ` (${tp.voc.n} answers)` : ''}</h3>
+      <Loaded state={feedback} empty={(d) => (d.responses.length === 0 ? <p className="muted small">No survey answers at this touchpoint in this range. Trigger a survey on it under Voice of the customer.</p> : null)}>
+        {(d) => (
+          <ul className="jm-feedback">
+            {d.responses.map((r) => (
+              <li key={r.response_id}>
+                <span className="small muted">{fmt.dateTime(r.submitted_at)}{r.language ? ` · ${r.language}` : ''}</span>{' '}
+                {r.nps !== null && <Badge tone={r.nps >= 9 ? 'good' : r.nps >= 7 ? 'info' : 'bad'}>NPS {r.nps}</Badge>}{' '}
+                {r.csat !== null && <Badge tone={r.csat >= 4 ? 'good' : 'bad'}>CSAT {r.csat}/5</Badge>}{' '}
+                {r.text_analysis?.sentiment && <Badge tone={r.text_analysis.sentiment.label === 'negative' ? 'bad' : r.text_analysis.sentiment.label === 'positive' ? 'good' : undefined}>{r.text_analysis.sentiment.label}</Badge>}
+                {r.comment && <p dir="auto">“{r.comment}”</p>}
+              </li>
+            ))}
+          </ul>
+        )}
+      </Loaded>
+      {tp.voc && <p className="small muted">Sentiment at this touchpoint: {sentimentText(tp.voc.sentiment)}</p>}
+
+      <h3>Cases from here</h3>
+      <Loaded state={cases} empty={(d) => (d.cases.length === 0 ? <p className="muted small">No cases were opened by responses or events at this touchpoint.</p> : null)}>
+        {(d) => (
+          <ul className="jm-cases">
+            {d.cases.slice(0, 8).map((c) => (
+              <li key={c.id}>
+                <Link href={`/cases/${c.id}`}>{c.reason}</Link>{' '}
+                <Badge tone={c.status === 'open' || c.status === 'in_progress' ? (c.overdue ? 'bad' : 'warn') : 'good'}>{c.status.replace('_', ' ')}{c.overdue ? ', overdue' : ''}</Badge>
+                <span className="small muted"> {c.customerLabel ?? ''} · {fmt.date(c.createdAt)}</span>
+              </li>
+            ))}
+            {d.cases.length > 8 && <li className="small"><Link href="/cases">All {d.cases.length} cases</Link></li>}
+          </ul>
+        )}
+      </Loaded>
+    </aside>
+  );
+}
