@@ -81,3 +81,12 @@ describe('GET /api/v1/feedback/themes', () => {
     expect(body.themes[0].theme).toBe('delivery'); // the costliest first
   });
 });
+
+describe('GET /api/v1/metrics/nps?by=week', () => {
+  it('groups by the week (starting Monday) the answers came in', async () => {
+    const body = (await get('/api/v1/metrics/nps?by=week')).json();
+    const monday = new Date();
+    monday.setUTCDate(monday.getUTCDate() - ((monday.getUTCDay() + 6) % 7));
+    expect(body.groups).toEqual([expect.objectContaining({ value: monday.toISOString().slice(0, 10), score: 16.7, n: 6 })]);
+  });
+});

@@ -5,7 +5,7 @@ import { csatScore, meanScore, npsScore } from './metrics-math.ts';
 
 export const METRIC_KINDS = ['nps', 'csat', 'ces', 'emotion'] as const;
 export type MetricKind = (typeof METRIC_KINDS)[number];
-export const METRIC_DIMENSIONS = ['touchpoint', 'stage', 'persona', 'channel', 'day', 'language'] as const;
+export const METRIC_DIMENSIONS = ['touchpoint', 'stage', 'persona', 'channel', 'day', 'week', 'language'] as const;
 
 export const MetricsQuerySchema = z.strictObject({
   surveyId: z.string().max(64).optional(),
@@ -20,6 +20,7 @@ export type MetricsQuery = z.infer<typeof MetricsQuerySchema>;
 const DIMENSION_SQL: Record<(typeof METRIC_DIMENSIONS)[number], Sql> = {
   touchpoint: raw('touchpoint_id'), stage: raw('stage_id'), persona: raw('persona'), channel: raw('channel'), language: raw('language'),
   day: dialectFn((d) => d.truncate('day', raw('submitted_at'))),
+  week: dialectFn((d) => d.truncate('week', raw('submitted_at'))),
 };
 
 interface Row { grp: unknown; n: number; hi: number; mid: number; lo: number; s: number; ss: number }
