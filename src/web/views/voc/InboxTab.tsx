@@ -1,0 +1,103 @@
+import { useEffect, useState } from 'react';
+import { useFilters } from '../../app/filters.tsx';
+import { useApi } from '../../app/use-api.ts';
+import { FilterBar } from '../../components/FilterBar.tsx';
+import { EmptyState, ErrorBox, Loading } from '../../components/ui.tsx';
+import { FeedbackCard } from './FeedbackCard.tsx';
+import { languageName, THEME_OPTIONS, type FeedbackPage } from './types.ts';
+import { useJourneyNames } from './use-journey.ts';
+import { useSurveys } from './use-surveys.ts';
+
+const PAGE = 20;
+const BANDS = [
+  { id: 'detractor', label: 'NPS detractors (0–6)' }, { id: 'passive', label: 'NPS passives (7–8)' }, { id: 'promoter', label: 'NPS promoters (9–10)' },
+  { id: 'dissatisfied', label: 'CSAT 1–3' }, { id: 'satisfied', label: 'CSAT 4–5' },
+];
+interface InboxFilters { surveyId: string; language: string; sentiment: string; theme: string; touchpoint: string; band: string; q: string }
+const NONE: InboxFilters = { surveyId: '', language: '', sentiment: '', theme: '', touchpoint: '', band: '', q: '' };
+
+/** What customers wrote, newest first, with the language, sentiment and themes the text analysis found. */
+export function InboxTab() {
+  const f = useFilters();
+  const [filters, setFilters] = useState<InboxFilters>(NONE);
+  const [search, setSearch] = useState('');
+  const [offset, setOffset] = useState(0);
+  const { surveys } = useSurveys();
+  const names = useJourneyNames();
+  // Typing waits a moment before asking the server.
+  useEffect(() => {
+    const t = setTimeout(() => setFilters((x) => (x.q === search.trim() ? x : { ...x, q: search.trim() })), 300);
+    return () => clearTimeout(t);
+  }, [search]);
+  useEffect(() => setOffset(0), [filters, f.from, f.to]);
+  const state = useApi<FeedbackPage>('/api/v1/feedback', { query: { ...filters, from: f.from, to: f.to, limit: PAGE, offset } });
+  const set = (k: keyof InboxFilters) => (e: { target: { value: string } }) => setFilters((x) => ({ ...x, [k]: e.target.value }));
+  const facets = state.data?.facets;
+  const surveyName = new Map(surveys.map((s) => [s.id, s.name]));
+  const active = Object.values(filters).some(Boolean);
+
+  return (
+    <>
+      <FilterBar>
+        <label><span>Survey</span>
+          <select value={filters.surveyId} onChange={set('surveyId')}>
+            <option value="">All surveys</option>
+            {surveys.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
+          </select>
+        </label>
+        <label><span>Sentiment</span>
+          <select value={filters.sentiment} onChange={set('sentiment')}>
+            <option value="">Any sentiment</option>
+            <option value="negative">Negative</option><option value="neutral">Neutral</option><option value="positive">Positive</option>
+          </select>
+        </label>
+        <label><span>Theme</span>
+          <select value={filters.theme} onChange={set('theme')}>
+            <option value="">Any theme</option>
+            {THEME_OPTIONS.map((t) => <option key={t.id} value={t.id}>{t.label}</option>)}
+          </select>
+        </label>
+        <label><span>Score</span>
+          <select value={filters.band} onChange={set('band')}>
+            <option value="">Any score</option>
+            {BANDS.map((b) => <option key={b.id} value={b.id}>{b.label}</option>)}
+          </select>
+        </label>
+        <label><span>Language</span>
+          <select value={filters.language} onChange={set('language')}>
+            <option value="">Any language</option>
+            {(facets?.languages ?? []).map((l) => <option key={l.value} value={l.value}>{languageName(l.value)} ({l.n})</option>)}
+          </select>
+        </label>
+        <label><span>Touchpoint</span>
+          <select value={filters.touchpoint} onChange={set('touchpoint')}>
+            <option value="">Any touchpoint</option>
+            {(facets?.touchpoints ?? []).map((t) => <option key={t.value} value={t.value}>{names.name('touchpoint', t.value)} ({t.n})</option>)}
+          </select>
+        </label>
+        <label className="search-field"><span>Search comments</span>
+          <input type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="e.g. late, refund, 太慢" />
+        </label>
+        {active && <button type="button" className="btn small ghost" onClick={() => { setFilters(NONE); setSearch(''); }}>Clear filters</button>}
+      </FilterBar>
+      {state.error ? <ErrorBox error={state.error} retry={state.reload} /> : !state.data ? <Loading /> : state.data.total === 0 ? (
+        active ? <EmptyState title="No comments match these filters">Clear a filter or pick a longer period.</EmptyState>
+          : <EmptyState title="No comments yet">Comments appear here when customers answer a survey with a text question. Add a “Why?” question to a survey in the Surveys tab.</EmptyState>
+      ) : (
+        <section aria-label="Feedback" aria-busy={state.loading}>
+          <p className="muted small" role="status">{state.data.total.toLocaleString('en-US')} comments{active ? ' match' : ''} · showing {offset + 1}–{Math.min(offset + PAGE, state.data.total)}</p>
+          <ul className="feedback-list">
+            {state.data.responses.map((r) => (
+              <FeedbackCard key={r.responseId} item={r} surveyName={surveyName.get(r.surveyId)} touchpointName={names.name('touchpoint', r.touchpoint)} />
+            ))}
+          </ul>
+          <nav className="pager" aria-label="Pages">
+            <button type="button" className="btn small" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>← Newer</button>
+            <span className="muted small">Page {Math.floor(offset / PAGE) + 1} of {Math.max(1, Math.ceil(state.data.total / PAGE))}</span>
+            <button type="button" className="btn small" disabled={offset + PAGE >= state.data.total} onClick={() => setOffset(offset + PAGE)}>Older →</button>
+          </nav>
+        </section>
+      )}
+    </>
+  );
+}
