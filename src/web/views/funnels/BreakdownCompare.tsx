@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { Chart } from '../../components/Chart.tsx';
 import { fmt } from '../../components/ui.tsx';
+import { usePhone } from '../analytics-common/use-phone.ts';
 import type { FunnelResult } from './types.ts';
 
 const label = (v: string | null) => v ?? '(none)';
@@ -9,17 +10,18 @@ const label = (v: string | null) => v ?? '(none)';
 export function BreakdownCompare({ result, breakdown }: { result: FunnelResult; breakdown: string }) {
   const groups = result.breakdowns ?? [];
   const lastIndex = result.steps.length - 1;
+  const phone = usePhone();
   const option = useMemo(() => ({
-    grid: { left: 48, right: 12, top: 36, bottom: 56 },
+    grid: { left: 48, right: 16, top: 44, bottom: 32 },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: number) => `${v.toFixed(1)} %` },
     legend: { top: 0, type: 'scroll' },
-    xAxis: { type: 'category', data: result.steps.map((s, i) => `${i + 1}. ${s.name}`), axisLabel: { interval: 0, width: 100, overflow: 'truncate' } },
+    xAxis: { type: 'category', data: result.steps.map((s, i) => (phone ? `Step ${i + 1}` : `${i + 1}. ${s.name}`)), axisLabel: { interval: 0, width: 100, overflow: 'truncate' } },
     yAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value} %' } },
     series: groups.slice(0, 8).map((g) => ({
       name: label(g.value), type: 'line', symbolSize: 7,
       data: g.steps.map((s) => +(s.conversionRate * 100).toFixed(2)),
     })),
-  }), [groups, result.steps]);
+  }), [groups, result.steps, phone]);
   if (groups.length === 0) return <p className="muted">No customer has a value for “{breakdown}” on step 1.</p>;
   return (
     <>

@@ -27,7 +27,7 @@ export function TimeToConvert({ steps }: { steps: StepResult[] }) {
   const last = buckets.reduce((k, b, i) => (b.count > 0 ? i : k), 0);
   const shown = buckets.slice(0, Math.max(last + 1, 1));
   const option = useMemo(() => ({
-    grid: { left: 44, right: 12, top: 16, bottom: 64 },
+    grid: { left: 44, right: 12, top: 28, bottom: 64 },
     tooltip: { trigger: 'axis' },
     xAxis: { type: 'category', data: shown.map((b, i) => bucketLabel(b.bucketSeconds, buckets[i + 1]?.bucketSeconds)), axisLabel: { rotate: 30, interval: 0 } },
     yAxis: { type: 'value', name: 'Customers', minInterval: 1 },

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { usePhone } from '../analytics-common/use-phone.ts';
 import { useFilters } from '../../app/filters.tsx';
 import { useApi } from '../../app/use-api.ts';
 import { FilterBar } from '../../components/FilterBar.tsx';
@@ -13,18 +14,6 @@ import type { PathsResult } from './types.ts';
 
 /** Technical events that would crowd every path (a page load follows each page view). */
 const NOISE = ['Page Load', 'Error'];
-
-function usePhone(): boolean {
-  const query = '(max-width: 760px)';
-  const [phone, setPhone] = useState(() => window.matchMedia(query).matches);
-  useEffect(() => {
-    const m = window.matchMedia(query);
-    const on = () => setPhone(m.matches);
-    m.addEventListener('change', on);
-    return () => m.removeEventListener('change', on);
-  }, []);
-  return phone;
-}
 
 export default function PathsView() {
   const { from, to } = useFilters();
