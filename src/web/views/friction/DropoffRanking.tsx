@@ -1,12 +1,23 @@
 import { useFilters } from '../../app/filters.tsx';
 import { useApi } from '../../app/use-api.ts';
-import { Card, fmt, Loaded } from '../../components/ui.tsx';
+import { Link } from 'wouter';
+import { Card, EmptyState, fmt, Loaded } from '../../components/ui.tsx';
 import type { DropoffResult } from './types.ts';
 
 /** Stage transitions, worst first, with where the customers who left were last seen. */
 export function DropoffRanking() {
   const { from, to } = useFilters();
   const state = useApi<DropoffResult>('/api/v1/query/dropoff', { method: 'POST', body: { from, to, limit: 5 } });
+  // Drop-off is measured along a journey's stages: without one there is nothing to rank yet.
+  if (state.error && /journey/i.test(state.error.message)) {
+    return (
+      <Card title="Where customers leave the journey">
+        <EmptyState title="No journey yet">
+          <p>Drop-off is counted between the stages of a journey. <Link href="/map">Create one on the journey map</Link> (templates included) to see where customers leave.</p>
+        </EmptyState>
+      </Card>
+    );
+  }
   return (
     <Card title="Where customers leave the journey">
       <Loaded state={state} empty={(d) => (d.transitions.every((t) => t.reached === 0) ? <p className="muted">Nobody entered the journey in this period.</p> : null)}>

@@ -64,7 +64,7 @@ export function StepEditor({ step, index, count, catalog, onChange, onMove, onRe
               </label>
               {c.op !== 'exists' && (
                 <label className="field"><span className="sr-only">Step {n} filter {i + 1} value</span>
-                  <input value={c.value} placeholder="value" required
+                  <input value={c.value} placeholder={c.op === 'in' ? 'a, b, c' : 'value'} required
                     onChange={(e) => setWhere(step.where.map((x, j) => (j === i ? { ...x, value: e.target.value } : x)))} />
                 </label>
               )}

@@ -3,7 +3,7 @@ export type StepKind = 'event' | 'touchpoint' | 'stage';
 export const OPS = ['eq', 'neq', 'gt', 'gte', 'lt', 'lte', 'contains', 'starts_with', 'in', 'exists'] as const;
 export type Op = (typeof OPS)[number];
 export const OP_LABELS: Record<Op, string> = {
-  eq: 'is', neq: 'is not', gt: '>', gte: '≥', lt: '<', lte: '≤', contains: 'contains', starts_with: 'starts with', in: 'is one of (comma-separated)', exists: 'is set',
+  eq: 'is', neq: 'is not', gt: '>', gte: '≥', lt: '<', lte: '≤', contains: 'contains', starts_with: 'starts with', in: 'is one of', exists: 'is set',
 };
 export const ORDERS = [
   { id: 'ordered', label: 'In order', hint: 'Steps in this order; other events may come between' },
