@@ -84,7 +84,7 @@ const LET_DOWN: Record<CommentTopic, string> = {
 
 /** CSAT: unresolved and long chats, and chasing a parcel, leave people less satisfied. */
 export function chatAnswers(rng: Rng, f: ChatFacts, language: DemoLanguage): Record<string, unknown> {
-  const latent = 4.4 + 0.7 * rng.normal() - 1.9 * +!f.resolved - 0.6 * +(f.durationSeconds > 15 * 60) - 0.4 * +(f.topic === 'where is my order');
+  const latent = 4.6 + 0.7 * rng.normal() - 1.9 * +!f.resolved - 0.6 * +(f.durationSeconds > 15 * 60) - 0.4 * +(f.topic === 'where is my order');
   const csat = clamp(Math.round(latent), 1, 5);
   const answers: Record<string, unknown> = { csat };
   if (rng.chance(csat <= 3 ? 0.7 : 0.35)) {

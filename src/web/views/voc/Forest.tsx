@@ -3,6 +3,8 @@ import { Badge } from '../../components/ui.tsx';
 import { DOMAIN, fmtCi, fmtScore, higherIsBetter } from './format.ts';
 import type { Ci, MetricKind } from './types.ts';
 
+const MIN_N = 10;
+
 export interface ForestRow { key: string; label: ReactNode; n: number; score: number | null; ci: Ci; extra?: ReactNode }
 
 /**
@@ -24,7 +26,9 @@ export function Forest({ kind, rows, overall, groupLabel, extraLabel }: { kind: 
         </thead>
         <tbody>
           {rows.map((r) => {
-            const differs = overall !== null && r.ci && (r.ci[0] > overall || r.ci[1] < overall);
+            // Under ~10 answers the normal-approximation interval means little (all 3 answers alike give a zero-width one).
+            const few = r.n < MIN_N;
+            const differs = !few && overall !== null && r.ci && (r.ci[0] > overall || r.ci[1] < overall);
             const good = differs && (r.ci![0] > overall!) === higherIsBetter(kind);
             return (
               <tr key={r.key}>
@@ -40,6 +44,7 @@ export function Forest({ kind, rows, overall, groupLabel, extraLabel }: { kind: 
                   </span>
                   <span className="forest-ci-text muted small" aria-hidden="true">{fmtCi(kind, r.ci)}</span>
                   {differs && <Badge tone={good ? 'good' : 'bad'}>{good ? 'better' : 'worse'} than overall</Badge>}
+                  {few && <span className="muted small">too few answers to tell</span>}
                 </td>
                 {extraLabel && <td>{r.extra}</td>}
               </tr>

@@ -43,7 +43,7 @@ export function QuestionEditor({ question: q, index, earlier, lang, count, onCha
         </span>
       </div>
       <label className="field wide"><span>Question {n} text ({languageName(lang)})</span>
-        <input dir={dir} lang={lang} value={q.text[lang] ?? ''} placeholder={lang === 'en' ? '' : q.text.en ?? ''}
+        <input dir={dir} lang={lang} value={q.text[lang] ?? ''} placeholder={lang === 'en' || isRtl(lang) ? '' : q.text.en ?? ''}
           onChange={(e) => onChange({ ...q, text: { ...q.text, [lang]: e.target.value } })} />
       </label>
       {q.type === 'choice' && (

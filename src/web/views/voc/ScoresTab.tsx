@@ -51,7 +51,7 @@ export function ScoresTab() {
   }
   const selected = totals[kind].data;
   const groupLabel = BREAKDOWNS.find((b) => b.id === by)!.label;
-  const label = (v: string | null) => (by === 'touchpoint' || by === 'stage' ? names.name(by, v) : v ?? 'unknown');
+  const label = (v: string | null) => (v === null ? <span className="muted">not recorded</span> : by === 'touchpoint' || by === 'stage' ? names.name(by, v) : v);
 
   return (
     <>

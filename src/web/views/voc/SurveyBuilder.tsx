@@ -91,7 +91,7 @@ export function SurveyBuilder({ id }: { id: string }) {
               ))}
             </div>
             <label className="field wide"><span>Thank-you message ({languageName(lang)})</span>
-              <input dir={dir} lang={lang} value={draft.thankYou?.[lang] ?? ''} placeholder="Thank you for your feedback!"
+              <input dir={dir} lang={lang} value={draft.thankYou?.[lang] ?? ''} placeholder={lang === 'en' ? 'Thank you for your feedback!' : ''}
                 onChange={(e) => update({ thankYou: { ...draft.thankYou, [lang]: e.target.value } })} />
             </label>
           </Card>

@@ -21,7 +21,7 @@ export default function VocView() {
       <PageHeader title="Voice of the customer" description="How customers feel along the journey: NPS, CSAT and effort with confidence intervals, their comments, and the surveys that ask." />
       <nav className="tabs" aria-label="Voice of the customer">
         {TABS.map((t) => (
-          <Link key={t.id} href={`/voc/${t.id}`} className={`tab ${tab === t.id ? "active" : ""}`} aria-current={tab === t.id ? "page" : undefined}>{t.label}</Link>
+          <Link key={t.id} href={`/voc/${t.id}`} className={`tab ${tab === t.id ? "active" : ""}`} aria-current={tab === t.id ? "true" : undefined}>{t.label}</Link>
         ))}
       </nav>
       {tab === 'scores' && <ScoresTab />}
