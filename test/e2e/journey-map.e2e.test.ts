@@ -29,10 +29,14 @@ const mapResponse = (page: Page, test: (url: URL) => boolean) =>
 describe('journey map', () => {
   it('shows stages, touchpoint cards with numbers and the biggest drop-off; filters by period and persona', async () => {
     const page = await d.newPage();
-    const started = Date.now();
     await openMap(page);
-    const firstPaint = Date.now() - started;
-    expect(firstPaint).toBeLessThan(10_000);
+    // A reload paints the map's numbers well within the 2 s budget (loose bound: two shared cores).
+    const started = Date.now();
+    await page.reload();
+    await page.getByRole('button', { name: /^Add to cart: .* customers\. Open details/ }).waitFor();
+    const paint = Date.now() - started;
+    console.log(`journey map: numbers painted ${paint} ms after reload`);
+    expect(paint).toBeLessThan(5_000);
     for (const stage of ['Pre-purchase', 'Purchase', 'Post-purchase', 'Ongoing relationship']) {
       await expect(page.getByRole('region', { name: new RegExp(`Stage \\d: ${stage}$`) }).count()).resolves.toBe(1);
     }

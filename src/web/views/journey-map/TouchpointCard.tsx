@@ -22,14 +22,18 @@ export function TouchpointCard({ tp, lane, last, selected, onOpen }: Props) {
         <div><dt>Median time</dt><dd>{last ? '–' : fmt.duration(tp.medianSecondsToNextStage)}</dd></div>
         <div><dt>Friction</dt><dd>{tp.friction.customers > 0 ? fmt.pct(tp.friction.share, 0) : 'none'}</dd></div>
         <div><dt>{voc?.nps != null ? 'NPS' : 'CSAT'}</dt><dd>{voc?.nps != null ? fmt.num(voc.nps, 0) : voc?.csat != null ? `${fmt.num(voc.csat, 0)} %` : '–'}</dd></div>
-        <div><dt>Sentiment</dt><dd>{sentimentText(voc?.sentiment)}</dd></div>
+        <div><dt>Sentiment</dt><dd title={voc?.sentiment != null ? sentimentText(voc.sentiment) : undefined}>{sentimentWord(voc?.sentiment)}</dd></div>
       </dl>
     </button>
   );
 }
 
+export function sentimentWord(s: number | null | undefined): string {
+  if (s === null || s === undefined) return '–';
+  return s > 0.15 ? 'positive' : s < -0.15 ? 'negative' : 'neutral';
+}
+
 export function sentimentText(s: number | null | undefined): string {
   if (s === null || s === undefined) return '–';
-  const word = s > 0.15 ? 'positive' : s < -0.15 ? 'negative' : 'neutral';
-  return `${word} (${s > 0 ? '+' : ''}${s.toFixed(2)})`;
+  return `${sentimentWord(s)} (${s > 0 ? '+' : ''}${s.toFixed(2)})`;
 }

@@ -4,7 +4,7 @@ import type { Health, JourneyMap, MapStage, MapTouchpoint } from './types.ts';
 export const HEALTH: Record<Health, { label: string; icon: string; tone: 'good' | 'warn' | 'bad' }> = {
   good: { label: 'Healthy', icon: '✓', tone: 'good' },
   warning: { label: 'Watch', icon: '!', tone: 'warn' },
-  bad: { label: 'Losing customers', icon: '✕', tone: 'bad' },
+  bad: { label: 'At risk', icon: '✕', tone: 'bad' },
 };
 
 export interface DropOffInsight { stage: MapStage; next: MapStage; lost: number; share: number }
@@ -44,7 +44,8 @@ const pct = (r: number) => `${Math.round(r * 100)} %`;
 
 export function reasonsFor(stage: MapStage, tp: MapTouchpoint): string[] {
   const out: string[] = [];
-  if (tp.conversionToNextStage !== null && stage.conversionToNext !== null && tp.conversionToNextStage < stage.conversionToNext) {
+  // A gap under 5 points is noise, not a reason.
+  if (tp.conversionToNextStage !== null && stage.conversionToNext !== null && tp.conversionToNextStage < stage.conversionToNext - 0.05) {
     out.push(`${pct(tp.conversionToNextStage)} move on from here vs ${pct(stage.conversionToNext)} for the stage`);
   }
   const f = tp.friction;

@@ -1,6 +1,7 @@
+import { useContext, useEffect, useState } from 'react';
 import type { StageDef, TouchpointDef } from '../types.ts';
 import { CHANNELS, eventsText, OPS, parseValue, TYPES, valueText, withEvents } from './draft.ts';
-import { GroupError, SelectField, TextField } from './fields.tsx';
+import { ErrorsContext, GroupError, SelectField, TextField } from './fields.tsx';
 
 interface Props {
   tp: TouchpointDef;
@@ -22,7 +23,18 @@ export function TouchpointEditor({ tp, path, stages, stageIndex, onChange, onMov
     const { where: _w, ...rest } = m;
     onChange({ ...tp, match: next.length ? { ...rest, where: next } : rest });
   };
+  const errors = useContext(ErrorsContext);
+  const hasError = [...errors.keys()].some((k) => k === path || k.startsWith(`${path}.`));
+  // Closed to one summary line each, so a 30-touchpoint journey fits a screen; new or broken ones open.
+  const [open, setOpen] = useState(tp.name === 'New touchpoint');
+  useEffect(() => { if (hasError) setOpen(true); }, [hasError]);
+  const what = [eventsText(m), type && `${type} calls`, where.length ? `${where.length} condition${where.length === 1 ? '' : 's'}` : ''].filter(Boolean).join(' · ');
   return (
+    <details className="jm-tp-details" open={open} onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)}>
+      <summary>
+        <strong>{tp.name || 'New touchpoint'}</strong> <span className="muted small">{channel || 'any channel'}{what ? ` · ${what}` : ''}</span>
+        {hasError && <span className="badge bad">✕ needs a fix</span>}
+      </summary>
     <fieldset className="jm-tp-edit">
       <legend>{tp.name || 'New touchpoint'}</legend>
       <div className="form-row">
@@ -70,5 +82,6 @@ export function TouchpointEditor({ tp, path, stages, stageIndex, onChange, onMov
         <button type="button" className="btn small danger" onClick={onRemove}>Remove touchpoint<span className="sr-only"> {tp.name}</span></button>
       </div>
     </fieldset>
+    </details>
   );
 }
