@@ -66,10 +66,11 @@ export function deliveryAnswers(rng: Rng, f: DeliveryFacts, language: DemoLangua
   const effort = clamp(Math.round(2 + 0.9 * rng.normal() + 2.4 * +f.late + 1.6 * +(f.paymentFailures > 0) + 0.9 * +slow + 1.2 * +(f.orderChats > 0)), 1, 7);
   const answers: Record<string, unknown> = { nps };
   if (rng.chance(0.85)) answers.effort = effort;
-  const topic: CommentTopic = f.late ? 'delivery-late' : f.paymentFailures > 0 ? 'payment-failed' : slow ? 'site-slow'
+  // Promoters praise what went well even after a hiccup; everyone else names the bad moment they had.
+  const topic: CommentTopic = nps >= 9 ? (f.early ? 'delivery-fast' : rng.pick(['delivery-fast', 'price-good', 'product-good', 'support-good'] as const))
+    : f.late ? 'delivery-late' : f.paymentFailures > 0 ? 'payment-failed' : slow ? 'site-slow'
     : nps <= 6 ? rng.pick(['price-high', 'support-bad', 'returns-hassle'] as const)
-    : nps <= 8 ? rng.pick(['price-high', 'delivery-fast', 'product-good'] as const)
-    : f.early ? 'delivery-fast' : rng.pick(['delivery-fast', 'price-good', 'product-good', 'support-good'] as const);
+    : rng.pick(['price-high', 'delivery-fast', 'product-good'] as const);
   if (nps <= 6 && rng.chance(0.8)) answers['let-down'] = LET_DOWN[topic];
   // Unhappy customers write more often.
   const writes = rng.chance(nps <= 6 ? 0.8 : nps <= 8 ? 0.45 : 0.55);

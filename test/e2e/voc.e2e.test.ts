@@ -102,9 +102,9 @@ describe('voice of the customer', () => {
     expect(await customer.locator('html').getAttribute('dir')).toBe('rtl');
     await customer.locator('label.opt', { hasText: /^2$/ }).click();
     await customer.locator('textarea').fill(HEBREW_COMMENT);
+    await d.screenshot(customer, 'voc-link-page-he-phone');
     await customer.getByRole('button').click();
     await customer.getByRole('status').filter({ hasText: /.+/ }).waitFor();
-    await d.screenshot(customer, 'voc-link-page-he-phone');
     await customer.close();
 
     const page = await d.newPage();
