@@ -87,6 +87,7 @@ export function funnelSql(workspaceId: string, req: FunnelRequest, options: Funn
     ctes.push(...sequencePlanCtes({
       workspaceId, withTail: options.sequences!.tail > 0, codes: seqCodes, window: W,
       from: req.from?.getTime() ?? null, to: req.to?.getTime() ?? null, channel: req.breakdown === 'channel', withCustomer,
+      materialize: req.exclusions.length > 0,
     }));
   } else if (tiered) {
     const rescan = (hashes: Sql) => scan([raw('customer_id AS c'), ...common], sql` AND ${hash} IN (${hashes})`);

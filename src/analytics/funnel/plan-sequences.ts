@@ -36,6 +36,8 @@ export interface SequencePlan {
   channel: boolean;
   /** Whether `chosen` carries the customer id `c` (exclusions, persona). */
   withCustomer: boolean;
+  /** Whether `chosen` is read more than once (exclusions). */
+  materialize: boolean;
 }
 
 const SLOTS = raw(String(CHANNEL_SLOTS));
@@ -73,20 +75,26 @@ export function sequencePlanCtes(p: SequencePlan): Sql[] {
   const pairs = listFilter(listMap(listRange(raw('1'), sql`${listLen(raw('s01'))} - 1`), 'li', sql`CASE
     WHEN ${stepOf(at(li))} = 0 AND ${stepOf(at(sql`${li} + 1`))} = 1 AND ${key(at(sql`${li} + 1`))} - ${key(at(li))} <= ${W}
     THEN ${record([['s', at(li)], ['q1', at(sql`${li} + 1`)]])} END`), 'la', sql`${la} IS NOT NULL`);
+  const id = p.withCustomer ? raw('c, ') : raw('');
+  const v = p.channel ? channelOfRankSql(sql`(${listAt(s(0), raw('1'))} % ${SLOTS})`) : raw('NULL');
+  const fs = steps.map((j) => col('f', j));
+  // Undecided customers (depth NULL) carry their step keys `ss`; only they go through the attempts.
   const ctes: Sql[] = [
     sequenceSourceSqlCte(p),
     cte('fs_steps', sql`SELECT ${p.withCustomer ? raw('customer_id AS c, ') : raw('')}${join(steps.map((j) => sql`${stepList(p.codes[j])} AS ${s(j)}`))} FROM sq`),
     cte('fs_first', sql`SELECT *, ${join(first)} FROM fs_steps`),
     cte('fs_decided', sql`SELECT *, ${fastDepthSql(k, W, false)} AS depth FROM fs_first`),
-    cte('fs_keys', sql`SELECT *, CASE WHEN depth IS NULL THEN ${undecided} END AS ss FROM fs_decided WHERE depth IS NULL OR depth > 0`),
-    cte('fs_a1', sql`SELECT *, ${pairs} AS a1 FROM (SELECT *, ${listFilter(raw('ss'), 'lx', sql`${stepOf(lx)} <= 1`)} AS s01 FROM fs_keys) z`),
+    cte('fs_keys', sql`SELECT ${id}depth, ${join(fs)}, l0, ${v} AS v, CASE WHEN depth IS NULL THEN ${undecided} END AS ss
+      FROM fs_decided WHERE depth IS NULL OR depth > 0`, true),
+    cte('fs_a1', sql`SELECT ${id}f0, v, ss, ${pairs} AS a1
+      FROM (SELECT *, ${listFilter(raw('ss'), 'lx', sql`${stepOf(lx)} <= 1`)} AS s01 FROM fs_keys WHERE depth IS NULL) z`),
   ];
   for (let j = 2; j < k; j++) {
     const prev = get(la, j - 1, `q${j - 1}`);
     const next = listMin(listFilter(raw('ss'), 'lx',
       sql`${stepOf(lx)} = ${int(j)} AND ${lx} > ${prev} AND ${key(lx)} - ${key(get(la, j - 1, 's'))} <= ${W}`));
     const rec = record([...names(j - 1).map((n) => [n, get(la, j - 1, n)] as const), [`q${j}`, sql`CASE WHEN ${prev} IS NOT NULL THEN ${next} END`]]);
-    ctes.push(cte(`fs_a${j}`, sql`SELECT *, ${listMap(raw(`a${j - 1}`), 'la', rec)} AS ${col('a', j)} FROM ${raw(`fs_a${j - 1}`)}`));
+    ctes.push(cte(`fs_a${j}`, sql`SELECT ${id}f0, v, ss, ${listMap(raw(`a${j - 1}`), 'la', rec)} AS ${col('a', j)} FROM ${raw(`fs_a${j - 1}`)}`));
   }
   const last = names(k - 1);
   const q = (j: number) => get(la, k - 1, `q${j}`);
@@ -96,15 +104,17 @@ export function sequencePlanCtes(p: SequencePlan): Sql[] {
   const best = record([['depth', depth], ['nc', sql`-${completion}`], ...last.map((n) => [n, get(la, k - 1, n)] as const)]);
   const b = raw('b');
   const bf = (name: string) => field(b, bestNames, name);
-  const times = steps.map((j) => {
-    if (j === 0) return sql`CASE WHEN depth = 1 THEN f0 WHEN depth IS NOT NULL THEN l0 WHEN b IS NULL THEN f0 ELSE ${key(bf('s'))} END AS t0`;
-    return sql`CASE WHEN depth IS NOT NULL THEN CASE WHEN depth > ${int(j)} THEN ${col('f', j)} END ELSE ${key(bf(`q${j}`))} END AS ${col('t', j)}`;
-  });
-  const v = p.channel ? channelOfRankSql(sql`(${listAt(s(0), raw('1'))} % ${SLOTS})`) : raw('NULL');
+  const decided = steps.map((j) => (j === 0
+    ? sql`CASE WHEN depth = 1 THEN f0 ELSE l0 END AS t0`
+    : sql`CASE WHEN depth > ${int(j)} THEN ${col('f', j)} END AS ${col('t', j)}`));
+  // No attempt reaching step 1: depth 1, reported from the first step-0 event.
+  const followed = steps.map((j) => (j === 0
+    ? sql`CASE WHEN b IS NULL THEN f0 ELSE ${key(bf('s'))} END AS t0`
+    : sql`${key(bf(`q${j}`))} AS ${col('t', j)}`));
   ctes.push(
-    cte('fs_best', sql`SELECT *, ${listMax(listMap(raw(`a${k - 1}`), 'la', best))} AS b FROM ${raw(`fs_a${k - 1}`)}`),
-    cte('chosen', sql`SELECT ${p.withCustomer ? raw('c, ') : raw('')}CASE WHEN depth IS NOT NULL THEN depth WHEN b IS NULL THEN 1 ELSE ${bf('depth')} END AS depth,
-      ${join(times)}, ${v} AS v FROM fs_best`, true),
+    cte('fs_best', sql`SELECT ${id}f0, v, ${listMax(listMap(raw(`a${k - 1}`), 'la', best))} AS b FROM ${raw(`fs_a${k - 1}`)}`),
+    cte('chosen', sql`SELECT ${id}depth, ${join(decided)}, v FROM fs_keys WHERE depth IS NOT NULL
+      UNION ALL SELECT ${id}coalesce(${bf('depth')}, 1), ${join(followed)}, v FROM fs_best`, p.materialize),
   );
   return ctes;
 }

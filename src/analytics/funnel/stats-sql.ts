@@ -1,4 +1,4 @@
-import { join, raw, sql, type Sql } from '../../storage/sql.ts';
+import { dialectFn, join, raw, sql, type Sql } from '../../storage/sql.ts';
 import type { GroupStats } from './funnel-stats.ts';
 import { col, cte, int, median, sameValue } from './sql-parts.ts';
 
@@ -22,13 +22,14 @@ export interface StatsPlan {
 
 export function statsSql(p: StatsPlan): { ctes: Sql[]; body: Sql } {
   const src = raw(p.source);
-  const parts = [sql`SELECT v, 0 AS j, 0 AS d FROM ${src}`];
-  for (let j = 1; j < p.steps; j++) {
-    parts.push(sql`SELECT v, ${int(j)} AS j, ${col('t', j)} - ${col('t', j - 1)} AS d FROM ${src} WHERE depth > ${int(j)}`);
-  }
+  // One row per (customer, step reached) from one read of the source: its steps as a list, cut at depth.
+  const gaps = [raw('0'), ...Array.from({ length: p.steps - 1 }, (_, i) => sql`${col('t', i + 1)} - ${col('t', i)}`)];
+  const stepRows = dialectFn((d) => (d.name === 'clickhouse'
+    ? sql`SELECT v, p.1 AS j, p.2 AS d FROM (SELECT v, arrayJoin(arrayZip(range(depth), arraySlice([${join(gaps)}], 1, depth))) AS p FROM ${src}) s`
+    : sql`SELECT v, unnest(range(depth)) AS j, unnest([${join(gaps)}][1:depth]) AS d FROM ${src}`));
   const arms = p.edges.map((lo, i) => sql`WHEN d >= ${int(lo)} THEN ${int(i)}`).reverse();
   const bucket = sql`CASE ${join(arms, ' ')} END`;
-  const ctes = [cte('step_times', join(parts, ' UNION ALL '), true)];
+  const ctes = [cte('step_times', stepRows, true)];
   const stats = (grp: number, from: Sql) => [
     sql`SELECT ${int(grp)} AS grp, ${grp ? raw('v') : raw('NULL')} AS value, j, -1 AS b, count(*) AS n, sum(d) AS s, ${median(raw('d'))} AS q
       FROM ${from} GROUP BY ${grp ? raw('v, ') : raw('')}j`,
@@ -38,7 +39,7 @@ export function statsSql(p: StatsPlan): { ctes: Sql[]; body: Sql } {
   const selects = stats(0, raw('step_times'));
   if (p.limit !== null) {
     ctes.push(
-      cte('top_values', sql`SELECT v FROM ${src} GROUP BY v ORDER BY count(*) DESC, v ASC NULLS LAST LIMIT ${int(p.limit)}`),
+      cte('top_values', sql`SELECT v FROM step_times WHERE j = 0 GROUP BY v ORDER BY count(*) DESC, v ASC NULLS LAST LIMIT ${int(p.limit)}`),
       cte('top_times', sql`SELECT s.* FROM step_times s JOIN top_values o ON ${sameValue(raw('o.v'), raw('s.v'))}`),
     );
     selects.push(...stats(1, raw('top_times')));

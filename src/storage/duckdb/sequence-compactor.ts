@@ -86,13 +86,17 @@ export class SequenceCompactor {
       const rowsOf = (where: Sql) => sql`SELECT e.workspace_id, e.customer_id, c.code, ${encodedTimeSql('e')} AS x
         FROM events e JOIN event_codes c ON ${eventCodeJoin('e', 'c')} WHERE ${where}`;
       if (to - from > FULL_REBUILD_TAIL) {
-        // Everything again, a slice of the customers at a time so that each grouping fits in memory.
+        // Everything again: the coded rows once, then a slice of the customers at a time so that each
+        // grouping fits in memory.
         const parts = Math.max(1, Math.ceil((to + 1) / REBUILD_PARTITION_EVENTS));
+        await this.run(sql`CREATE OR REPLACE TEMP TABLE sq_rows AS SELECT *, hash(customer_id) % ${parts} AS part
+          FROM (${rowsOf(sql`e.rowid <= ${to}`)}) r ORDER BY part`);
         await this.run(raw('DELETE FROM customer_sequences'));
         for (let p = 0; p < parts; p++) {
           await this.run(sql`INSERT INTO customer_sequences SELECT workspace_id, customer_id, codes, times FROM (${groupSequencesSql(
-            rowsOf(sql`e.rowid <= ${to} AND hash(e.customer_id) % ${parts} = ${p}`), true)}) g`);
+            sql`SELECT workspace_id, customer_id, code, x FROM sq_rows WHERE part = ${p}`, true)}) g`);
         }
+        await this.run(raw('DROP TABLE sq_rows'));
       } else {
         await this.run(sql`CREATE OR REPLACE TEMP TABLE sq_touched AS SELECT DISTINCT workspace_id, customer_id FROM events WHERE ${tail}`);
         const stored = raw(`SELECT s.workspace_id, s.customer_id, s.codes, s.times FROM customer_sequences s
@@ -120,12 +124,15 @@ export class SequenceCompactor {
    * event without a code: data written around the ingest path).
    */
   async snapshot(query: Run, workspaceId: string, names: readonly string[]): Promise<SequenceSnapshot | null> {
+    const [st] = await query(raw('SELECT last_rowid FROM sequence_state'));
+    if (!st) return null;
+    // A constant bound, so the scan skips compacted row groups (a correlated one reads them all).
+    const after = Number(st.last_rowid);
     const [s] = await query(sql`SELECT
-      (SELECT count(*) FROM events WHERE workspace_id = ${workspaceId} AND rowid > st.last_rowid) AS tail,
-      (SELECT count(*) FROM events e WHERE e.rowid > st.last_rowid
-        AND NOT EXISTS (SELECT 1 FROM event_codes c WHERE ${eventCodeJoin('e', 'c')})) AS unknown
-      FROM sequence_state st`);
-    if (!s || Number(s.unknown) > 0) return null;
+      (SELECT count(*) FROM events WHERE rowid > ${after} AND workspace_id = ${workspaceId}) AS tail,
+      (SELECT count(*) FROM events e WHERE e.rowid > ${after}
+        AND NOT EXISTS (SELECT 1 FROM event_codes c WHERE ${eventCodeJoin('e', 'c')})) AS unknown`);
+    if (Number(s.unknown) > 0) return null;
     const codes = new Map<string, number[]>();
     if (names.length > 0) {
       for (const r of await query(sql`SELECT event, code FROM event_codes WHERE event IN (SELECT unnest(${[...names]})) ORDER BY code`)) {
