@@ -134,6 +134,23 @@ describe('analysis views on the demo workspace', () => {
     await page.close();
   });
 
+  it('a new workspace without events is told how to send them, in every analysis view', async () => {
+    const page = await d.newPage();
+    await d.login(page);
+    const created = await page.evaluate(async () => {
+      const r = await fetch('/api/v1/workspaces', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'New shop' }) });
+      return (await r.json()) as { id: string };
+    });
+    await page.evaluate((id) => localStorage.setItem('touchpoint.workspace', id), created.id);
+    for (const view of ['funnels', 'paths', 'retention', 'attribution', 'friction']) {
+      await page.goto(`${d.url}/${view}`);
+      await page.getByText('No events yet').waitFor();
+      expect(await page.getByRole('link', { name: /SDK snippet/ }).getAttribute('href')).toBe('/settings');
+    }
+    await page.evaluate(() => localStorage.removeItem('touchpoint.workspace'));
+    await page.close();
+  });
+
   it('on a phone-sized screen the funnel builder and results fit the width', async () => {
     const page = await d.newPage({ width: 390, height: 844 });
     await d.login(page);
