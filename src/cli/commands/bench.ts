@@ -37,6 +37,22 @@ export function registerBench(program: Command): void {
       const { runSentimentBench } = await import('../../../bench/sentiment/index.ts');
       await runSentimentBench(dir);
     });
+  bench.command('responses')
+    .description('Survey response submit latency (p50/p90/p99) at a fixed rate against a server started for the run.')
+    .option('--rate <n>', 'requests per second', '500')
+    .option('--seconds <n>', 'how long', '10')
+    .action(async (o) => {
+      const { runResponsesBench } = await import('../../../bench/responses/submit.ts');
+      await runResponsesBench({ rate: Number(o.rate), seconds: Number(o.seconds) });
+    });
+  bench.command('voc-metrics')
+    .description('NPS/CES by touchpoint, stage and day over 1 M generated responses, next to a plain SQL baseline.')
+    .option('--responses <n>', 'responses to generate', '1000000')
+    .option('--runs <n>', 'timed runs per query', '5')
+    .action(async (o) => {
+      const { runVocMetricsBench } = await import('../../../bench/responses/metrics.ts');
+      await runVocMetricsBench({ responses: Number(o.responses), runs: Number(o.runs) });
+    });
   bench.command('dashboard')
     .description('Cold-cache load of dashboard views in headless Chromium on the demo data: first paint, data painted, JS shipped.')
     .option('--customers <n>', 'demo customers', '2000')

@@ -49,7 +49,12 @@ export async function surveyMetric(store: Store, workspaceId: string, kind: Metr
     ${q.surveyId ? sql`AND survey_id = ${q.surveyId}` : sql``}
     ${q.from ? sql`AND submitted_at >= ${new Date(q.from)}` : sql``}
     ${q.to ? sql`AND submitted_at < ${new Date(q.to)}` : sql``}`;
-  const [total] = await store.query<Row>(sql`SELECT NULL AS grp, ${aggregates(kind)} FROM survey_responses WHERE ${where}`);
+  // With a breakdown, the total and the groups come from one scan (GROUPING SETS: the () set is the total).
+  const dim = q.by ? DIMENSION_SQL[q.by] : null;
+  const rows = await store.query<Row & { total: number }>(dim
+    ? sql`SELECT ${dim} AS grp, grouping(${dim}) AS total, ${aggregates(kind)} FROM survey_responses WHERE ${where} GROUP BY GROUPING SETS ((${dim}), ()) ORDER BY 1`
+    : sql`SELECT NULL AS grp, 1 AS total, ${aggregates(kind)} FROM survey_responses WHERE ${where}`);
+  const total = rows.find((r) => Number(r.total) === 1);
   const result: Record<string, unknown> = { metric: kind, ...score(kind, total ?? { grp: null, n: 0, hi: 0, mid: 0, lo: 0, s: 0, ss: 0 }) };
   if (q.compare) {
     const days = Number(q.compare.slice(0, -1));
@@ -62,10 +67,9 @@ export async function surveyMetric(store: Store, workspaceId: string, kind: Metr
     result.comparison = compareScores(kind, cur, prev);
   }
   if (q.by) {
-    const dim = DIMENSION_SQL[q.by];
-    const rows = await store.query<Row>(sql`SELECT ${dim} AS grp, ${aggregates(kind)} FROM survey_responses WHERE ${where} GROUP BY 1 ORDER BY 1`);
     result.by = q.by;
-    result.groups = rows.map((r) => ({ value: r.grp instanceof Date ? r.grp.toISOString().slice(0, 10) : r.grp, ...score(kind, r) }));
+    result.groups = rows.filter((r) => Number(r.total) === 0)
+      .map((r) => ({ value: r.grp instanceof Date ? r.grp.toISOString().slice(0, 10) : r.grp, ...score(kind, r) }));
   }
   return result;
 }

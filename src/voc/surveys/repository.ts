@@ -7,6 +7,12 @@ const newSurveyId = () => `srv_${randomBytes(9).toString('base64url')}`;
 
 /** Surveys per workspace. Deleting hides a survey but keeps its responses (their metrics stay explainable). */
 export class SurveyRepository {
+  /**
+   * Definitions by workspace and id: read on every submission, changed rarely, and only through this
+   * repository (the server owns the data file), so updates and deletes here keep it exact.
+   */
+  private readonly cache = new Map<string, Survey>();
+
   constructor(private readonly store: Store) {}
 
   async create(workspaceId: string, input: SurveyInput): Promise<Survey> {
@@ -17,9 +23,16 @@ export class SurveyRepository {
   }
 
   async get(workspaceId: string, id: string): Promise<Survey | null> {
+    const key = `${workspaceId}\u0000${id}`;
+    const hit = this.cache.get(key);
+    if (hit) return structuredClone(hit);
     const rows = await this.store.query<{ definition: string }>(sql`
       SELECT definition FROM surveys WHERE workspace_id = ${workspaceId} AND id = ${id} AND NOT deleted`);
-    return rows[0] ? JSON.parse(rows[0].definition) as Survey : null;
+    if (!rows[0]) return null;
+    const survey = JSON.parse(rows[0].definition) as Survey;
+    if (this.cache.size > 10_000) this.cache.clear();
+    this.cache.set(key, survey);
+    return structuredClone(survey);
   }
 
   /** The survey by id alone, for public pages and write-key submissions (which name their workspace separately). */
@@ -40,14 +53,18 @@ export class SurveyRepository {
     if (!current) return null;
     const now = new Date().toISOString();
     const survey = complete({ ...input, id, createdAt: current.createdAt, updatedAt: now });
+    this.cache.delete(`${workspaceId}\u0000${id}`);
     await this.store.exec(sql`UPDATE surveys SET definition = ${JSON.stringify(survey)}, status = ${survey.status}, updated_at = ${new Date(now)}
       WHERE workspace_id = ${workspaceId} AND id = ${id}`);
+    this.cache.delete(`${workspaceId}\u0000${id}`);
     return survey;
   }
 
   async delete(workspaceId: string, id: string): Promise<boolean> {
     if (!(await this.get(workspaceId, id))) return false;
+    this.cache.delete(`${workspaceId}\u0000${id}`);
     await this.store.exec(sql`UPDATE surveys SET deleted = TRUE, updated_at = ${new Date()} WHERE workspace_id = ${workspaceId} AND id = ${id}`);
+    this.cache.delete(`${workspaceId}\u0000${id}`);
     return true;
   }
 }

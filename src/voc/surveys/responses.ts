@@ -5,6 +5,7 @@ import { checkAnswers } from './answers.ts';
 import type { Survey } from './definition.ts';
 import { RateLimiter } from './rate-limit.ts';
 import { recordResponses, type Recorded } from './record.ts';
+import { SubmitBatcher } from './submit-batcher.ts';
 
 export const ResponseInputSchema = z.strictObject({
   surveyId: z.string().min(1).max(64),
@@ -42,7 +43,23 @@ export async function submitResponse(services: Services, workspaceId: string, in
     throw new ApiError('rate_limited', 'Too many survey submissions; try again in a minute.');
   }
 
-  return recordResponse(services, workspaceId, survey, input, { analyze });
+  return batcherFor(services, analyze).submit(`${workspaceId}\u0000${survey.id}`, input);
+}
+
+/** One group-commit batcher per running app (submit-batcher.ts); each batch stores the survey as it is then. */
+const batchers = new WeakMap<Services, SubmitBatcher>();
+function batcherFor(services: Services, analyze: Analyzer | null): SubmitBatcher {
+  let b = batchers.get(services);
+  if (!b) {
+    b = new SubmitBatcher(async (key, inputs) => {
+      const [workspaceId, surveyId] = key.split('\u0000');
+      const survey = await services.surveys.get(workspaceId, surveyId);
+      if (!survey) throw new ApiError('not_found', `No survey "${surveyId}" in this workspace.`);
+      return recordResponses(services, workspaceId, survey, inputs.map((input) => ({ input })), analyze);
+    });
+    batchers.set(services, b);
+  }
+  return b;
 }
 
 /** One response through `recordResponses` (see there); `at` dates it and its event (default: now). */

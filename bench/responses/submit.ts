@@ -1,0 +1,163 @@
+/**
+ * `touchpoint bench responses`: survey response submission latency against a running server, open loop
+ * at a fixed rate (default 500 requests/s for 10 s). Each request is a real `POST /api/v1/responses`
+ * (write key): a different customer each time, NPS + CES + a comment in one of nine languages, so the
+ * server checks the answers, rate-limits, ingests the `Survey Responded` event, stitches the customer,
+ * analyses the comment (language, sentiment, themes) and stores the row before answering.
+ *
+ * The server is what `touchpoint serve` starts, in its own process (bench/lib/server-main.ts). Requests
+ * leave from 256 loopback source addresses (127.0.1.0–127.0.1.255), as if from many visitors, so the
+ * per-IP spam limit (60 a minute) stays on and is not what is measured. Latency is counted from each
+ * request's scheduled send time, so queueing behind a slow server is included (no coordinated omission).
+ *
+ *   node --import tsx bench/responses/submit.ts [--rate 500] [--seconds 10] [--json]
+ */
+import { fork } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { Agent, request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { cpuSeconds, machineInfo, processMemory } from '../lib/machine.ts';
+import { fmt, summarize } from '../lib/stats.ts';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const WRITE_KEY = 'bench_write_key_responses';
+const SECRET_KEY = 'bench_secret_key_responses_0001';
+const SOURCES = 256;
+
+/** One comment per language, written for this benchmark (not from a data set). */
+const COMMENTS: [string, string][] = [
+  ['en', 'Delivery was late and nobody answered my emails.'],
+  ['pl', 'Szybka dostawa, ale obsługa klienta nie odpisuje.'],
+  ['tr', 'Kargo çok hızlı geldi, ürün harika, teşekkürler.'],
+  ['he', 'המשלוח הגיע באיחור והשירות היה גרוע'],
+  ['zh', '送餐很快，味道很好，五星好评'],
+  ['de', 'Die Rücksendung war kompliziert und die Erstattung dauert ewig.'],
+  ['es', 'El envío fue rápido pero el precio es muy caro.'],
+  ['fr', 'Livraison rapide et produit parfait, je recommande !'],
+  ['pt', 'O produto chegou com defeito e o suporte não ajudou.'],
+];
+
+export interface ResponsesBenchOptions { rate?: number; seconds?: number; warmupSeconds?: number; quiet?: boolean }
+
+interface Reply { status: number; body: string }
+
+function send(agent: Agent, url: URL, path: string, headers: Record<string, string>, body: string, localAddress?: string): Promise<Reply> {
+  return new Promise((res, rej) => {
+    const req = request({ agent, host: url.hostname, port: url.port, path, method: 'POST', localAddress,
+      headers: { ...headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (r) => {
+      const chunks: Buffer[] = [];
+      r.on('data', (c: Buffer) => chunks.push(c));
+      r.on('end', () => res({ status: r.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+      r.on('error', rej);
+    });
+    req.on('error', rej);
+    req.end(body);
+  });
+}
+
+/** Open loop: request k is due at t0 + k/rate whether or not earlier ones have been answered. */
+async function openLoop(url: URL, surveyId: string, rate: number, seconds: number, prefix: string) {
+  // One keep-alive agent per source address: a pooled socket stays bound to the address it was opened from.
+  const agents = Array.from({ length: SOURCES }, () => new Agent({ keepAlive: true, maxSockets: 8 }));
+  const n = Math.round(rate * seconds);
+  const bodies = Array.from({ length: n }, (_, k) => {
+    const [language, comment] = COMMENTS[k % COMMENTS.length];
+    return JSON.stringify({ writeKey: WRITE_KEY, surveyId, userId: `${prefix}-${k}`, language, responseId: `${prefix}-resp-${k}`,
+      answers: { nps: k % 11, ces: 1 + (k % 7), why: comment } });
+  });
+  const latencyMs = new Array<number>(n);
+  const statuses = new Map<number, number>();
+  let firstError: string | undefined;
+  const interval = 1000 / rate;
+  const t0 = performance.now() + 20;
+  await new Promise<void>((done) => {
+    let due = 0;
+    let finished = 0;
+    const tick = () => {
+      const now = performance.now();
+      while (due < n && t0 + due * interval <= now) {
+        const k = due++;
+        const scheduled = t0 + k * interval;
+        send(agents[k % SOURCES], url, '/api/v1/responses', {}, bodies[k], `127.0.1.${k % SOURCES}`).then(
+          (r) => { statuses.set(r.status, (statuses.get(r.status) ?? 0) + 1); if (r.status !== 200) firstError ??= `${r.status} ${r.body.slice(0, 200)}`; },
+          (err: Error) => { statuses.set(0, (statuses.get(0) ?? 0) + 1); firstError ??= err.message; },
+        ).finally(() => {
+          latencyMs[k] = performance.now() - scheduled;
+          if (++finished === n) done();
+        });
+      }
+      if (due < n) setTimeout(tick, Math.max(0, t0 + due * interval - performance.now()));
+    };
+    tick();
+  });
+  const wall = performance.now() - t0;
+  for (const a of agents) a.destroy();
+  return { sent: n, wallSeconds: wall / 1000, latency: summarize(latencyMs), statuses: Object.fromEntries(statuses), firstError };
+}
+
+export async function runResponsesBench(opts: ResponsesBenchOptions = {}) {
+  const o = { rate: 500, seconds: 10, warmupSeconds: 3, quiet: false, ...Object.fromEntries(Object.entries(opts).filter(([, v]) => v !== undefined)) };
+  const machine = machineInfo();
+  const log = (s: string) => { if (!o.quiet) process.stderr.write(`· ${s}\n`); };
+  const dir = mkdtempSync(join(tmpdir(), 'touchpoint-bench-responses-'));
+  const child = fork(join(ROOT, 'bench/lib/server-main.ts'), [join(dir, 'data')], {
+    execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    env: { ...process.env, TOUCHPOINT_WRITE_KEY: WRITE_KEY, TOUCHPOINT_SECRET_KEY: SECRET_KEY },
+  });
+  try {
+    const { url } = await new Promise<{ url: string }>((res, rej) => {
+      child.once('message', (m) => res(m as { url: string }));
+      child.once('exit', (code) => rej(new Error(`server exited with ${code}`)));
+    });
+    const base = new URL(url);
+    log(`server at ${url} (pid ${child.pid})`);
+    const admin = new Agent({ keepAlive: true });
+    const created = await send(admin, base, '/api/v1/surveys', { authorization: `Bearer ${SECRET_KEY}` }, JSON.stringify({
+      name: 'Bench: after delivery', languages: ['en'],
+      questions: [
+        { id: 'nps', type: 'nps', required: true, text: { en: 'How likely are you to recommend us?' } },
+        { id: 'ces', type: 'ces', text: { en: 'How easy was it?' } },
+        { id: 'why', type: 'text', text: { en: 'Why?' } },
+      ],
+      trigger: { event: 'Order Delivered', recontactDays: 0 },
+    }));
+    admin.destroy();
+    if (created.status !== 201) throw new Error(`creating the survey: ${created.status} ${created.body}`);
+    const surveyId = (JSON.parse(created.body) as { id: string }).id;
+
+    log(`warm-up: ${o.warmupSeconds} s at ${o.rate / 5} requests/s`);
+    await openLoop(base, surveyId, o.rate / 5, o.warmupSeconds, 'warm');
+    const cpu0 = cpuSeconds(child.pid!);
+    log(`measuring: ${o.seconds} s at ${o.rate} requests/s`);
+    const run = await openLoop(base, surveyId, o.rate, o.seconds, 'run');
+    const serverCpu = cpuSeconds(child.pid!) - cpu0;
+    const memory = processMemory(child.pid!);
+    const result = { machine, rate: o.rate, seconds: o.seconds, ...run, serverCpuShare: Math.round((serverCpu / run.wallSeconds) * 100) / 100, serverMemory: memory };
+    if (!o.quiet) process.stdout.write(`${formatResponsesBench(result)}\n`);
+    return result;
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export function formatResponsesBench(r: Awaited<ReturnType<typeof runResponsesBench>>): string {
+  const ok = r.statuses[200] ?? 0;
+  return [
+    `Response submit, open loop at ${fmt(r.rate)} requests/s for ${r.seconds} s (${fmt(r.sent)} requests, ${fmt(ok)} answered 200${ok < r.sent ? `; others: ${JSON.stringify(Object.fromEntries(Object.entries(r.statuses).filter(([s]) => s !== '200')))} first: ${r.firstError}` : ''})`,
+    `latency ms: p50 ${r.latency.p50}  p90 ${r.latency.p90}  p99 ${r.latency.p99}  max ${r.latency.max}   (target p99 < 50 ms: ${r.latency.p99 < 50 ? 'met' : 'missed'})`,
+    `server: ${r.serverCpuShare} cores busy, peak RSS ${r.serverMemory.peakMiB} MiB`,
+    `machine: ${r.machine.cpu}, ${r.machine.cores} cores, ${r.machine.node}, load ${r.machine.loadAvg1} at start, ${r.machine.date}`,
+  ].join('\n');
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const { values } = parseArgs({ options: { rate: { type: 'string' }, seconds: { type: 'string' }, json: { type: 'boolean' } } });
+  const r = await runResponsesBench({ rate: values.rate ? Number(values.rate) : undefined, seconds: values.seconds ? Number(values.seconds) : undefined, quiet: values.json });
+  if (values.json) process.stdout.write(`${JSON.stringify(r, null, 2)}\n`);
+}

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { SubmitBatcher } from './submit-batcher.ts';
+import type { ResponseInput } from './responses.ts';
+
+const input = (userId: string, responseId?: string): ResponseInput => ({ surveyId: 's', userId, answers: {}, responseId });
+
+describe('SubmitBatcher (group commit)', () => {
+  it('stores a lone submission at once and the ones that arrive meanwhile together in the next batch', async () => {
+    const batches: string[][] = [];
+    const b = new SubmitBatcher(async (_key, inputs) => {
+      batches.push(inputs.map((i) => i.userId!));
+      await new Promise((r) => setTimeout(r, 5));
+      return inputs.map((i) => ({ responseId: `r-${i.userId}`, complete: true, customerId: i.userId! }));
+    });
+    const all = await Promise.all(['a', 'b', 'c', 'd'].map((u) => b.submit('k', input(u))));
+    expect(batches).toEqual([['a'], ['b', 'c', 'd']]);
+    expect(all.map((r) => r.responseId)).toEqual(['r-a', 'r-b', 'r-c', 'r-d']);
+  });
+
+  it('keeps queues apart per key, sends a resent response id in a later batch, and fails only the bad item', async () => {
+    const batches: string[][] = [];
+    const b = new SubmitBatcher(async (key, inputs) => {
+      batches.push(inputs.map((i) => `${key}:${i.userId}`));
+      if (inputs.some((i) => i.userId === 'bad')) throw new Error('already submitted');
+      return inputs.map((i) => ({ responseId: i.responseId ?? 'x', complete: true, customerId: null }));
+    });
+    const results = await Promise.allSettled([
+      b.submit('k1', input('a')), b.submit('k1', input('b', 'resp-1')), b.submit('k1', input('c', 'resp-1')), b.submit('k1', input('bad')), b.submit('k2', input('z')),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
+    // k1: 'a' alone; then b and bad together (c waits: same response id as b), which fails, so each is retried alone; then c.
+    expect(batches).toEqual([['k1:a'], ['k2:z'], ['k1:b', 'k1:bad'], ['k1:b'], ['k1:bad'], ['k1:c']]);
+  });
+});
