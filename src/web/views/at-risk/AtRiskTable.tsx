@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import { api } from '../../app/api.ts';
 import { Badge, fmt } from '../../components/ui.tsx';
+import { prettyIdentity } from '../cases/case-model.ts';
 import type { AtRiskCustomer } from './AtRiskView.tsx';
 import { reasonText, riskTone } from './reasons.ts';
 
@@ -36,7 +37,7 @@ export function AtRiskTable({ customers }: { customers: AtRiskCustomer[] }) {
             {customers.map((c, i) => (
               <tr key={c.id}>
                 <td className="muted">{i + 1}</td>
-                <td className="who"><Link href={`/customers/${encodeURIComponent(c.id)}`}>{c.label ?? `${c.id.slice(0, 8)}…`}</Link></td>
+                <td className="who"><Link href={`/customers/${encodeURIComponent(c.id)}`}>{prettyIdentity(c.label, c.id)}</Link></td>
                 <td className="num"><Badge tone={riskTone(c.risk)}>{fmt.pct(c.risk, 0)}</Badge>
                   <div className="risk-bar" aria-hidden="true"><span style={{ width: `${Math.round(c.risk * 100)}%` }} className={riskTone(c.risk)} /></div></td>
                 <td><ul className="reasons">{c.reasons.map((r) => <li key={r.feature} title={`${r.feature}: +${r.contribution.toFixed(2)} log-odds`}>{reasonText(r)}</li>)}</ul></td>

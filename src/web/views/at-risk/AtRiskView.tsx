@@ -15,7 +15,7 @@ interface AtRisk {
 
 /** Customers most likely to leave, with the reasons the churn model gives, and a way to act on each. */
 export default function AtRiskView() {
-  const [limit, setLimit] = useState(50);
+  const [limit, setLimit] = useState(20);
   const state = useApi<AtRisk>('/api/v1/churn/at-risk', { query: { limit } });
   const d = state.data;
   return (
@@ -40,7 +40,7 @@ export default function AtRiskView() {
               ? <EmptyState title="Nobody scored">The model found no customers to score.</EmptyState>
               : <AtRiskTable customers={d.customers} />}
             {d.customers.length >= limit && limit < 1000 && (
-              <p><button type="button" className="btn" onClick={() => setLimit(limit * 4)} disabled={state.loading}>Show more</button></p>
+              <p><button type="button" className="btn" onClick={() => setLimit(limit * 5)} disabled={state.loading}>Show more</button></p>
             )}
           </Card>
           <Card title="About the model">

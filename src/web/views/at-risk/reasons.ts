@@ -21,7 +21,8 @@ const SENTENCE: Record<string, (v: number) => string> = {
   detractor_responses: (v) => `${plural(v, 'detractor answer')} (NPS 0–6)`,
   negative_comments: (v) => plural(v, 'negative comment'),
   cases: (v) => `${plural(v, 'case')} opened for them`,
-  stage: (v) => (v === 0 ? 'Never reached a journey stage' : `Furthest journey stage: ${n(v)}`),
+  // The 1-based index of the furthest stage reached in the primary journey.
+  stage: (v) => (v === 0 ? 'Never reached a journey stage' : v === 1 ? 'Never got past the first journey stage' : `Got as far as journey stage ${n(v)}`),
 };
 
 export function reasonText(r: Pick<Reason, 'feature' | 'value'>): string {

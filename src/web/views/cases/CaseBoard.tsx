@@ -3,8 +3,9 @@ import { api } from '../../app/api.ts';
 import { CaseCard } from './CaseCard.tsx';
 import { STATUS_LABEL, STATUSES, TRANSITIONS, type CaseItem, type CaseStatus } from './case-model.ts';
 
-// Closed cases pile up; the board shows the latest few, the list shows them all.
-const CLOSED_SHOWN = 20;
+// A column shows the most urgent few; the rest are one click (or the list view) away.
+const SHOWN = 8;
+const dueOf = (c: CaseItem) => (c.slaDueAt ? new Date(c.slaDueAt).getTime() : Number.POSITIVE_INFINITY);
 
 /**
  * Columns by status. Cards move with their buttons (keyboard) or by drag and drop onto a column the
@@ -14,6 +15,7 @@ export function CaseBoard({ cases, onMoved }: { cases: CaseItem[]; onMoved(updat
   const [resolving, setResolving] = useState<string | null>(null);
   const [dropError, setDropError] = useState<string | null>(null);
   const [over, setOver] = useState<CaseStatus | null>(null);
+  const [expanded, setExpanded] = useState<Record<string, boolean>>({});
 
   const drop = async (id: string, to: CaseStatus) => {
     setOver(null); setDropError(null);
@@ -29,8 +31,10 @@ export function CaseBoard({ cases, onMoved }: { cases: CaseItem[]; onMoved(updat
       {dropError && <p className="error-box" role="alert">{dropError}</p>}
       <div className="case-board">
         {STATUSES.map((status) => {
-          const all = cases.filter((c) => c.status === status);
-          const shown = status === 'closed' ? all.slice(0, CLOSED_SHOWN) : all;
+          // Active work: soonest SLA first. Finished work: most recently changed first.
+          const all = cases.filter((c) => c.status === status)
+            .sort((a, b) => (status === 'open' || status === 'in_progress' ? dueOf(a) - dueOf(b) : b.updatedAt.localeCompare(a.updatedAt)));
+          const shown = expanded[status] ? all : all.slice(0, SHOWN);
           return (
             <section key={status} className={`case-column ${over === status ? 'drop-target' : ''}`} aria-labelledby={`col-${status}`}
               onDragOver={(e) => { e.preventDefault(); setOver(status); }} onDragLeave={() => setOver(null)}
@@ -43,7 +47,11 @@ export function CaseBoard({ cases, onMoved }: { cases: CaseItem[]; onMoved(updat
                 <CaseCard key={c.id} c={c} onMoved={(u) => { setResolving(null); onMoved(u); }}
                   resolveOpen={resolving === c.id} onCancelResolve={() => setResolving(null)} />
               ))}
-              {all.length > shown.length && <p className="muted small">{all.length - shown.length} older in the list view.</p>}
+              {all.length > SHOWN && (
+                <button type="button" className="btn small ghost" aria-expanded={!!expanded[status]} onClick={() => setExpanded({ ...expanded, [status]: !expanded[status] })}>
+                  {expanded[status] ? 'Show fewer' : `Show ${all.length - shown.length} more`}
+                </button>
+              )}
             </section>
           );
         })}

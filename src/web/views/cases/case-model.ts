@@ -50,6 +50,16 @@ export function span(ms: number): string {
   return `${s} s`;
 }
 
+// Anonymous ids are UUIDs from the SDK: a short form is enough to tell them apart.
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A customer's best identity as people read it; a bare UUID becomes "Anonymous 26e6b89e…". */
+export function prettyIdentity(label: string | null | undefined, customerId: string | null): string {
+  const v = label ?? customerId;
+  if (!v) return 'No customer';
+  return UUID.test(v) ? `Anonymous ${v.slice(0, 8)}…` : v;
+}
+
 export function customerName(c: Pick<CaseItem, 'customerId' | 'customerLabel'>): string {
-  return c.customerLabel ?? (c.customerId ? `${c.customerId.slice(0, 8)}…` : 'No customer');
+  return prettyIdentity(c.customerLabel, c.customerId);
 }

@@ -9,9 +9,10 @@ export function CustomerSearch() {
   const [, navigate] = useLocation();
   const [text, setText] = useState('');
   const [search, setSearch] = useState('');
+  const [limit, setLimit] = useState(25);
   // Wait for a pause in typing instead of querying on every key.
   useEffect(() => { const t = setTimeout(() => setSearch(text.trim()), 300); return () => clearTimeout(t); }, [text]);
-  const state = useApi<{ customers: CustomerSummary[] }>('/api/v1/customers', { query: { search, limit: 50 } });
+  const state = useApi<{ customers: CustomerSummary[] }>('/api/v1/customers', { query: { search, limit } });
   const list = state.data?.customers;
 
   return (
@@ -48,6 +49,9 @@ export function CustomerSearch() {
               </tbody>
             </table>
           </div>
+        )}
+        {list && list.length >= limit && limit < 100 && (
+          <p><button type="button" className="btn" disabled={state.loading} onClick={() => setLimit(100)}>Show more</button></p>
         )}
       </Card>
     </>
