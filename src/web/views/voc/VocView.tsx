@@ -17,7 +17,7 @@ export default function VocView() {
   const params = useParams<{ tab?: string; id?: string }>();
   const tab = TABS.some((t) => t.id === params.tab) ? params.tab! : 'scores';
   return (
-    <>
+    <div className="voc">
       <PageHeader title="Voice of the customer" description="How customers feel along the journey: NPS, CSAT and effort with confidence intervals, their comments, and the surveys that ask." />
       <nav className="tabs" aria-label="Voice of the customer">
         {TABS.map((t) => (
@@ -27,6 +27,6 @@ export default function VocView() {
       {tab === 'scores' && <ScoresTab />}
       {tab === 'inbox' && <InboxTab />}
       {tab === 'surveys' && (params.id ? <SurveyBuilder id={params.id} /> : <SurveysTab />)}
-    </>
+    </div>
   );
 }
