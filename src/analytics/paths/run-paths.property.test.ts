@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TouchEvent } from '../../ingest/event.ts';
 import { DuckDBStore } from '../../storage/duckdb/duckdb-store.ts';
-import { sql } from '../../storage/sql.ts';
 import { ev, T0, WS } from '../common/fixtures.ts';
+import { replaceEvents } from './test-events.ts';
 import { runPaths } from './run-paths.ts';
 import type { PathsRequest } from './schema.ts';
 
@@ -66,10 +66,10 @@ describe('runPaths matches the reference on random event sets', () => {
   it('for every anchor combination, depth, collapse and session setting', async () => {
     await fc.assert(fc.asyncProperty(
       eventsArb, anchor, anchor, fc.integer({ min: 2, max: 5 }), fc.boolean(), fc.option(fc.constantFrom(2, 5), { nil: undefined }),
-      async (specs, start, end, depth, collapseRepeats, sessionGapMinutes) => {
+      fc.option(fc.integer({ min: 0, max: 40 }), { nil: null }),
+      async (specs, start, end, depth, collapseRepeats, sessionGapMinutes, split) => {
         const events = specs.map((s) => ev(`c${s.c}`, s.e, T0 + s.m * 60_000));
-        await store.exec(sql`DELETE FROM events`);
-        await store.commitIngest(events, { added: [], merged: [] });
+        await replaceEvents(store, events, split);
         const r = await runPaths(store, WS, { start, end, depth, collapseRepeats, sessionGapMinutes, limit: 1000 });
         const expected = referenceLinks(events, { start, end, depth, collapseRepeats, sessionGapMinutes });
         expect({ customers: r.customers, links: r.links.map((l) => `${l.source} > ${l.target} = ${l.value}`).sort() }).toEqual(expected);

@@ -41,7 +41,9 @@ export async function runPaths(
   const end = req.end ? anchorStepName(req.end, options, 'end') : undefined;
   const sessions = req.sessionGapMinutes !== undefined;
   const depth = req.depth;
+  const sequences = await store.sequences?.(workspaceId) ?? null;
   const ctes = sequenceCtes({
+    sequences,
     workspaceId, range: req, exclude: req.exclude, collapseRepeats: req.collapseRepeats,
     sessionGapMinutes: req.sessionGapMinutes, touchpointSql: options.touchpointSql,
   });

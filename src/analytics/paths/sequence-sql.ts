@@ -1,5 +1,8 @@
-import { dialectFn, raw, sql, type Sql } from '../../storage/sql.ts';
-import { intDiv, listAgg, listFilter, listFilterIndexed, listLen, listMap, listRange, listSort } from '../common/list-sql.ts';
+import { dialectFn, join, raw, sql, type Sql } from '../../storage/sql.ts';
+import { CHANNEL_SLOTS, sequenceSourceSql, type SequenceSnapshot } from '../../storage/sequences.ts';
+import {
+  intDiv, listAgg, listAggOrdered, listAt, listFilter, listFilterIndexed, listLen, listMap, listRange, listSort,
+} from '../common/list-sql.ts';
 import { excludeEvents, INTERACTION_TYPES, stepNameSql, type TouchpointOptions } from '../common/step.ts';
 import { rangeFilter, type TimeRange } from '../common/time-range.ts';
 
@@ -12,6 +15,8 @@ export interface SequenceOptions extends TouchpointOptions {
   sessionGapMinutes?: number;
   /** Step name expression overriding the event / touchpoint one. */
   stepName?: Sql;
+  /** The store's customer sequences (Store.sequences): read instead of events when steps are event names. */
+  sequences?: SequenceSnapshot | null;
 }
 
 /**
@@ -42,7 +47,7 @@ export function sequenceCtes(o: SequenceOptions): Sql {
   const code = sql`${dialectFn((d) => d.epochMs(raw('s.ts')))} * ${CODE_SPACE} + d.code`;
   const lv = raw('lv');
   const decode = listMap(raw('xs'), 'lv', sql`${lv} % ${CODE_SPACE}`);
-  const head = sql`
+  const head = o.sequences && !o.stepName && !o.touchpointSql ? storedHead(o, o.sequences) : sql`
   seq_steps AS (
     SELECT customer_id, ts, ${o.stepName ?? stepNameSql(o)} AS step_name
     FROM events
@@ -81,6 +86,44 @@ export function sequenceCtes(o: SequenceOptions): Sql {
       ${listMap(raw('k'), 'li', breakAt(li))} AS kb, ${listLen(raw('k'))} AS n
     FROM seq_kept
   )`;
+}
+
+/**
+ * The same `seq_dict` and `seq_sorted` from the stored customer sequences (storage/sequences.ts):
+ * no scan of event rows and no GROUP BY — each customer's interaction times are re-keyed with their
+ * step code and sorted in place. The dictionary holds every interaction name the store knows (codes
+ * still follow name order; a name without steps in range simply occurs in no path).
+ */
+function storedHead(o: SequenceOptions, snap: SequenceSnapshot): Sql {
+  const slots = raw(String(CHANNEL_SLOTS));
+  const excluded = o.exclude.length ? sql` AND event NOT IN (${join(o.exclude.map((e) => sql`${e}`))})` : sql``;
+  const lx = raw('lx');
+  const bounds = [
+    ...(o.range.from ? [sql`${lx} >= ${o.range.from.getTime() * CHANNEL_SLOTS}`] : []),
+    ...(o.range.to ? [sql`${lx} < ${o.range.to.getTime() * CHANNEL_SLOTS}`] : []),
+  ];
+  const la = raw('la');
+  const times = listAt(la, raw('2'));
+  const kept = bounds.length ? listFilter(times, 'lx', join(bounds, ' AND ')) : times;
+  const rank = listAt(la, raw('1'));
+  // Per stored code, its step's code (NULL: not an interaction, or excluded).
+  const steps = listMap(raw('codes'), 'lv', listAt(raw('rk'), raw('lv')));
+  const keyed = listMap(dialectFn((d) => (d.name === 'clickhouse' ? sql`arrayZip(${steps}, times)` : sql`list_zip(${steps}, times)`)), 'la',
+    sql`CASE WHEN ${rank} IS NULL THEN [] ELSE ${listMap(kept, 'lx', sql`${intDiv(lx, slots)} * ${CODE_SPACE} + ${rank}`)} END`);
+  return sql`
+  ${sequenceSourceSql(o.workspaceId, snap.tail > 0)},
+  seq_dict AS (
+    SELECT step_name, row_number() OVER (ORDER BY step_name) AS code
+    FROM (SELECT DISTINCT event AS step_name FROM event_codes WHERE interaction${excluded}) names
+  ),
+  seq_rank AS (
+    SELECT ${listAggOrdered(raw('r'), raw('gc'))} AS rk FROM (SELECT g.gc, d.code AS r FROM range(1, (SELECT coalesce(max(code), 0) FROM event_codes) + 1) g(gc)
+      LEFT JOIN event_codes c ON c.code = g.gc AND c.interaction LEFT JOIN seq_dict d ON d.step_name = c.event) ranks
+  ),
+  seq_sorted AS (
+    SELECT xs FROM (SELECT ${listSort(dialectFn((d) => (d.name === 'clickhouse' ? sql`arrayFlatten(${keyed})` : sql`flatten(${keyed})`)))} AS xs FROM sq, seq_rank) k
+    WHERE ${listLen(raw('xs'))} > 0
+  ),`;
 }
 
 /** The code of a step name, NULL when no step has that name. */

@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TouchEvent } from '../../ingest/event.ts';
 import { DuckDBStore } from '../../storage/duckdb/duckdb-store.ts';
-import { sql } from '../../storage/sql.ts';
 import { ev, T0, WS } from '../common/fixtures.ts';
+import { replaceEvents } from './test-events.ts';
 import { topPaths } from './top-paths.ts';
 
 const M = 60_000, BUY = 'Order Completed', CART = 'Product Added';
@@ -54,10 +54,10 @@ describe('topPaths matches the reference on random event sets', () => {
       fc.array(fc.record({ c: fc.integer({ min: 0, max: 4 }), e: fc.constantFrom('A', 'B', CART, BUY), m: fc.integer({ min: 0, max: 90 }) }), { minLength: 5, maxLength: 40 }),
       fc.constantFrom('purchase' as const, 'abandonment' as const), fc.integer({ min: 1, max: 4 }), fc.constantFrom(10, 30),
       fc.option(fc.constant(60), { nil: undefined }),
-      async (specs, outcome, depth, gap, toMinute) => {
+      fc.option(fc.integer({ min: 0, max: 40 }), { nil: null }),
+      async (specs, outcome, depth, gap, toMinute, split) => {
         const events = specs.map((s) => ev(`c${s.c}`, s.e, T0 + s.m * M));
-        await store.exec(sql`DELETE FROM events`);
-        await store.commitIngest(events, { added: [], merged: [] });
+        await replaceEvents(store, events, split);
         const to = toMinute === undefined ? undefined : T0 + toMinute * M;
         // 20 minutes as a fraction of a day: the SQL and the reference use the same window.
         const withinMinutes = 20;

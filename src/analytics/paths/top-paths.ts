@@ -44,7 +44,9 @@ export async function topPaths(
   const stepName = options.touchpointSql
     ? sql`CASE WHEN event IN (${names(outcomeEvents)}) THEN event ELSE coalesce(${options.touchpointSql}, event) END`
     : undefined;
+  const sequences = await store.sequences?.(workspaceId) ?? null;
   const ctes = sequenceCtes({
+    sequences,
     workspaceId, range: { from: req.from, to: scanTo }, exclude: req.exclude, collapseRepeats: req.collapseRepeats,
     sessionGapMinutes: req.sessionGapMinutes, touchpointSql: options.touchpointSql, stepName,
   });
