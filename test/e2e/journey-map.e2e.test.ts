@@ -75,7 +75,9 @@ describe('journey map', () => {
     await panel.waitFor();
     const funnel = panel.getByRole('list', { name: 'Funnel through this touchpoint' });
     await funnel.waitFor();
-    await expect(funnel.innerText()).resolves.toMatch(/Entered Pre-purchase: [\d,]+[\s\S]*Cart review: [\d,]+[\s\S]*Reached Purchase: [\d,]+/);
+    await expect(funnel.innerText()).resolves.toMatch(/Entered Pre-purchase: [\d,]+[\s\S]*Met Cart review in the stage: [\d,]+[\s\S]*Moved on to Purchase: [\d,]+/);
+    // The funnel query from here to the next stage, by channel.
+    await expect(panel.getByRole('table').innerText()).resolves.toMatch(/All\s+[\d,]+\s+[\d,]+ \(\d+ %\)/);
     await panel.getByText('Shipping costs appeared only at the cart').waitFor();
     await panel.getByText(/NPS 2/).first().waitFor();
     await panel.getByRole('heading', { name: 'Cases from here' }).waitFor();

@@ -29,14 +29,21 @@ export function DrillPanel({ map, touchpointId, range, onClose }: Props) {
   }, [onClose]);
 
   const journey = map.journey.id;
-  const steps = [{ stage: stage?.id }, { touchpoint: touchpointId }, ...(next ? [{ stage: next.id }] : [])];
-  const funnel = useApi<{ steps: FunnelStep[] }>(tp ? '/api/v1/query/funnel' : null, { method: 'POST', body: { journey, steps, ...range } });
+  // The query funnel: from this touchpoint to the next stage within 30 days, by channel.
+  const funnel = useApi<{ steps: FunnelStep[]; breakdowns?: { value: string; steps: FunnelStep[] }[] }>(tp && next ? '/api/v1/query/funnel' : null,
+    { method: 'POST', body: { journey, window: '30d', steps: [{ touchpoint: touchpointId }, { stage: next?.id }], breakdown: 'channel', ...range } });
   const feedback = useApi<{ responses: Response[] }>(tp ? '/api/v1/responses' : null, { query: { touchpoint: touchpointId, ...range, limit: 8 } });
   const cases = useApi<{ cases: CaseItem[] }>(tp ? '/api/v1/cases' : null, { query: { touchpoint: touchpointId, journey } });
   if (!stage || !tp) return null;
   const h = HEALTH[tp.health];
   const reasons = reasonsFor(stage, tp);
-  const stepLabel = (i: number) => [`Entered ${stage.name}`, tp.name, next ? `Reached ${next.name}` : ''][i];
+  // The stage funnel in the map's own terms (first pass through the journey), so it matches the cards.
+  const inStage = [
+    { label: `Entered ${stage.name}`, count: stage.reach, note: '' },
+    { label: `Met ${tp.name} in the stage`, count: tp.inStage, note: `${fmt.pct(stage.reach ? tp.inStage / stage.reach : null, 0)} of entrants` },
+    ...(next && tp.conversionToNextStage !== null ? [{ label: `Moved on to ${next.name}`, count: Math.round(tp.inStage * tp.conversionToNextStage),
+      note: `${fmt.pct(tp.conversionToNextStage, 0)}, median ${fmt.duration(tp.medianSecondsToNextStage)}` }] : []),
+  ];
 
   return (
     <aside className="jm-drill card" aria-labelledby="jm-drill-title">
@@ -48,17 +55,34 @@ export function DrillPanel({ map, touchpointId, range, onClose }: Props) {
       {reasons.length > 0 && <ul className="small">{reasons.map((r) => <li key={r}>{r}</li>)}</ul>}
 
       <h3>Funnel</h3>
-      <Loaded state={funnel}>{(f) => (
-        <ol className="jm-funnel" aria-label="Funnel through this touchpoint">
-          {f.steps.map((s, i) => (
-            <li key={i}>
-              <span className="jm-funnel-bar" style={{ width: `${Math.max(2, (s.count / Math.max(1, f.steps[0].count)) * 100)}%` }} aria-hidden="true" />
-              <span className="jm-funnel-text"><strong>{stepLabel(i)}</strong>: {fmt.int(s.count)}
-                {i > 0 && <span className="muted"> · {fmt.pct(s.conversionRate, 0)} of the step before{s.medianSecondsFromPrevious !== null ? `, median ${fmt.duration(s.medianSecondsFromPrevious)}` : ''}</span>}</span>
-            </li>
-          ))}
-        </ol>
-      )}</Loaded>
+      <ol className="jm-funnel" aria-label="Funnel through this touchpoint">
+        {inStage.map((st, i) => (
+          <li key={i}>
+            <span className="jm-funnel-bar" style={{ width: `${Math.max(2, (st.count / Math.max(1, inStage[0].count)) * 100)}%` }} aria-hidden="true" />
+            <span className="jm-funnel-text"><strong>{st.label}</strong>: {fmt.int(st.count)}{st.note && <span className="muted"> · {st.note}</span>}</span>
+          </li>
+        ))}
+      </ol>
+      {next && (
+        <>
+          <p className="small muted">Everyone here in range, reaching {next.name} within 30 days (funnel query), by channel:</p>
+          <Loaded state={funnel}>{(f) => (
+            <table className="small">
+              <thead><tr><th>Channel</th><th className="num">Here</th><th className="num">Reached {next.name}</th><th className="num">Median time</th></tr></thead>
+              <tbody>
+                {[{ value: 'all', steps: f.steps }, ...(f.breakdowns ?? [])].map((b) => (
+                  <tr key={b.value}>
+                    <td>{b.value === 'all' ? <strong>All</strong> : b.value}</td>
+                    <td className="num">{fmt.int(b.steps[0]?.count)}</td>
+                    <td className="num">{fmt.int(b.steps[1]?.count)} ({fmt.pct(b.steps[1]?.conversionRate, 0)})</td>
+                    <td className="num">{fmt.duration(b.steps[1]?.medianSecondsFromPrevious)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}</Loaded>
+        </>
+      )}
 
       <h3>Where they go next</h3>
       <TouchpointPaths journey={journey} touchpointId={touchpointId} range={range} names={new Map(map.stages.flatMap((s) => s.touchpoints.map((t) => [t.id, t.name])))} />

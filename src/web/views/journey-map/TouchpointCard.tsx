@@ -19,7 +19,7 @@ export function TouchpointCard({ tp, lane, last, selected, onOpen }: Props) {
       <dl className="jm-metrics">
         <div><dt>Reach</dt><dd>{fmt.int(tp.reach)}</dd></div>
         <div><dt>{last ? 'Conversion' : 'Next stage'}</dt><dd>{last ? '–' : fmt.pct(tp.conversionToNextStage, 0)}</dd></div>
-        <div><dt>Median time</dt><dd>{last ? '–' : fmt.duration(tp.medianSecondsToNextStage)}</dd></div>
+        <div><dt title="Median time to the next stage">Median</dt><dd>{last ? '–' : fmt.duration(tp.medianSecondsToNextStage)}</dd></div>
         <div><dt>Friction</dt><dd>{tp.friction.customers > 0 ? fmt.pct(tp.friction.share, 0) : 'none'}</dd></div>
         <div><dt>{voc?.nps != null ? 'NPS' : 'CSAT'}</dt><dd>{voc?.nps != null ? fmt.num(voc.nps, 0) : voc?.csat != null ? `${fmt.num(voc.csat, 0)} %` : '–'}</dd></div>
         <div><dt>Sentiment</dt><dd title={voc?.sentiment != null ? sentimentText(voc.sentiment) : undefined}>{sentimentWord(voc?.sentiment)}</dd></div>

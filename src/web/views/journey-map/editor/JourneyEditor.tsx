@@ -22,6 +22,7 @@ export function JourneyEditor({ stored, onSaved }: { stored: StoredJourney; onSa
   const [saved, setSaved] = useState<{ version: number; created: boolean } | null>(null);
   const [saveError, setSaveError] = useState<Error | null>(null);
   const [tick, setTick] = useState(0);
+  const savedIds = useMemo(() => new Set(allTouchpointIds(stored.journey)), [stored.journey]);
   const dirty = useMemo(() => JSON.stringify(draft) !== JSON.stringify(stored.journey), [draft, stored.journey]);
 
   useEffect(() => {
@@ -99,7 +100,7 @@ export function JourneyEditor({ stored, onSaved }: { stored: StoredJourney; onSa
           <ul className="error-box jm-problems" role="alert">{problems.map((p, i) => <li key={i}>{p.path ? <code>{p.path}</code> : null} {p.message}</li>)}</ul>
         )}
         {stages.map((stage, i) => (
-          <StageEditor key={i} stage={stage} index={i} stages={stages}
+          <StageEditor key={i} stage={stage} savedIds={savedIds} index={i} stages={stages}
             onChange={(s) => setStages(stages.map((x, k) => (k === i ? s : x)))}
             onMove={(d) => setStages(move(stages, i, i + d))}
             onRemove={() => setStages(stages.filter((_, k) => k !== i))}

@@ -5,6 +5,7 @@ import { TouchpointEditor } from './TouchpointEditor.tsx';
 
 interface Props {
   stage: StageDef;
+  savedIds: Set<string>;
   index: number;
   stages: StageDef[];
   onChange(stage: StageDef): void;
@@ -15,7 +16,7 @@ interface Props {
 }
 
 /** One stage: name, expected emotion, goal, and its touchpoints. */
-export function StageEditor({ stage, index, stages, onChange, onMove, onRemove, onAddTouchpoint, onMoveTouchpoint }: Props) {
+export function StageEditor({ stage, savedIds, index, stages, onChange, onMove, onRemove, onAddTouchpoint, onMoveTouchpoint }: Props) {
   const path = `stages[${index}]`;
   const emotion = stage.expectedEmotion === undefined ? '' : typeof stage.expectedEmotion === 'number' ? EMOTIONS[stage.expectedEmotion + 2] ?? '' : stage.expectedEmotion;
   const setTp = (i: number, tp: TouchpointDef) => onChange({ ...stage, touchpoints: stage.touchpoints.map((t, k) => (k === i ? tp : t)) });
@@ -43,7 +44,7 @@ export function StageEditor({ stage, index, stages, onChange, onMove, onRemove, 
       <GroupError path={path} />
       <GroupError path={`${path}.touchpoints`} />
       {stage.touchpoints.map((tp, i) => (
-        <TouchpointEditor key={i} tp={tp} path={`${path}.touchpoints[${i}]`} stages={stages} stageIndex={index}
+        <TouchpointEditor key={i} tp={tp} savedIds={savedIds} path={`${path}.touchpoints[${i}]`} stages={stages} stageIndex={index}
           onChange={(next) => setTp(i, next)} onMoveToStage={(to) => onMoveTouchpoint(i, to)}
           onRemove={() => onChange({ ...stage, touchpoints: stage.touchpoints.filter((_, k) => k !== i) })} />
       ))}

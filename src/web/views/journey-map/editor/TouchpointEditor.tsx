@@ -1,10 +1,12 @@
 import { useContext, useEffect, useState } from 'react';
 import type { StageDef, TouchpointDef } from '../types.ts';
-import { CHANNELS, eventsText, OPS, parseValue, TYPES, valueText, withEvents } from './draft.ts';
+import { CHANNELS, eventsText, OPS, parseValue, slugFor, TYPES, valueText, withEvents } from './draft.ts';
 import { ErrorsContext, GroupError, SelectField, TextField } from './fields.tsx';
 
 interface Props {
   tp: TouchpointDef;
+  /** Ids in the saved version: renaming never changes those (reports and surveys refer to them). */
+  savedIds: Set<string>;
   path: string;
   stages: StageDef[];
   stageIndex: number;
@@ -14,7 +16,7 @@ interface Props {
 }
 
 /** One touchpoint: name, channel, stage, and its matcher (event names, call type, property conditions). */
-export function TouchpointEditor({ tp, path, stages, stageIndex, onChange, onMoveToStage, onRemove }: Props) {
+export function TouchpointEditor({ tp, savedIds, path, stages, stageIndex, onChange, onMoveToStage, onRemove }: Props) {
   const m = tp.match;
   const where = m.where ?? [];
   const channel = Array.isArray(tp.channel) ? tp.channel[0] ?? '' : tp.channel ?? '';
@@ -24,6 +26,8 @@ export function TouchpointEditor({ tp, path, stages, stageIndex, onChange, onMov
     onChange({ ...tp, match: next.length ? { ...rest, where: next } : rest });
   };
   const errors = useContext(ErrorsContext);
+  // An id still derived from the name follows renames; one typed by hand (or already saved) stays.
+  const autoId = tp.id === slugFor(tp.name, []) && !savedIds.has(tp.id);
   const hasError = [...errors.keys()].some((k) => k === path || k.startsWith(`${path}.`));
   // Closed to one summary line each, so a 30-touchpoint journey fits a screen; new or broken ones open.
   const [open, setOpen] = useState(tp.name === 'New touchpoint');
@@ -38,7 +42,7 @@ export function TouchpointEditor({ tp, path, stages, stageIndex, onChange, onMov
     <fieldset className="jm-tp-edit">
       <legend>{tp.name || 'New touchpoint'}</legend>
       <div className="form-row">
-        <TextField label="Name" path={`${path}.name`} value={tp.name} onChange={(name) => onChange({ ...tp, name })} />
+        <TextField label="Name" path={`${path}.name`} value={tp.name} onChange={(name) => onChange({ ...tp, name, id: autoId ? slugFor(name, []) : tp.id })} />
         <TextField label="Id" path={`${path}.id`} value={tp.id} onChange={(id) => onChange({ ...tp, id })} className="narrow" />
         <SelectField label="Channel" path={`${path}.channel`} value={channel}
           onChange={(c) => { const { channel: _c, ...rest } = tp; onChange(c ? { ...rest, channel: c } : rest); }}>
