@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { usePhone } from '../analytics-common/use-phone.ts';
 import { useFilters } from '../../app/filters.tsx';
 import { useApi } from '../../app/use-api.ts';
@@ -30,6 +30,9 @@ export default function PathsView() {
     setAnchor(catalog.events.find((e) => e.name === 'Product Viewed')?.name ?? catalog.events[0].name);
   }, [catalog.events, anchor]);
   const exclude = hideNoise ? NOISE : [];
+  // Touchpoint paths name their nodes by touchpoint id; show the journey's names.
+  const stages = catalog.stages;
+  const touchpointName = useCallback((id: string) => stages.flatMap((s) => s.touchpoints).find((t) => t.id === id)?.name ?? id, [stages]);
   const body = anchor ? { [direction]: { [kind]: anchor }, depth, from, to, exclude, limit: phone ? 30 : 60 } : null;
   const paths = useApi<PathsResult>(body ? '/api/v1/query/paths' : null, { method: 'POST', body });
 
@@ -76,7 +79,7 @@ export default function PathsView() {
                       {(d) => (
                         <>
                           <p className="muted small">{fmt.int(d.customers)} customers; repeated events in a row count once. Hover a band for its number.</p>
-                          <PathsSankey result={d} phone={phone} />
+                          <PathsSankey result={d} phone={phone} names={kind === 'touchpoint' ? touchpointName : undefined} />
                         </>
                       )}
                     </Loaded>
