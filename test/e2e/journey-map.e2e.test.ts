@@ -125,6 +125,26 @@ describe('journey map', () => {
     await page.close();
   });
 
+  it('a workspace without a journey offers templates; one without data says so and what to do', async () => {
+    const page = await d.newPage();
+    await d.login(page);
+    const created = await page.request.post(`${d.url}/api/v1/workspaces`, { data: { name: 'Empty shop' } });
+    expect(created.status()).toBe(201);
+    await page.reload();
+    await page.getByLabel('Workspace').selectOption({ label: 'Empty shop' });
+    await page.getByRole('status').filter({ hasText: 'No journey yet' }).waitFor();
+    await d.screenshot(page, 'journey-map-templates');
+    await page.getByRole('button', { name: /Use this template Digital customer journey \(5 stages\)/ }).click();
+    const empty = page.getByRole('status').filter({ hasText: 'No data in this period' });
+    await empty.waitFor();
+    await empty.getByRole('link', { name: 'Get the SDK snippet' }).waitFor();
+    await empty.getByRole('button', { name: 'Show all time' }).click();
+    await expect(page.getByLabel('Period').inputValue()).resolves.toBe('all');
+    await page.getByRole('status').filter({ hasText: 'No data in this period' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Show all time' }).count()).toBe(0);
+    await page.close();
+  });
+
   it('on a phone the map reads stage after stage without sideways scrolling', async () => {
     const page = await d.newPage({ width: 390, height: 844 });
     await openMap(page);
