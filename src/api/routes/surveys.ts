@@ -45,7 +45,10 @@ export function surveyRoutes(app: FastifyInstance, services: Services): void {
     const current = await surveys.get(ws.id, id);
     if (!current) throw new ApiError('not_found', 'No such survey.');
     const { id: _i, createdAt: _c, updatedAt: _u, ...base } = current;
-    const input = parseWith(SurveyInputSchema, { ...base, ...(jsonBody(req) as object) });
+    // JSON merge patch (RFC 7396): a field sent as null is removed, e.g. `{"trigger": null}` stops the trigger.
+    const merged: Record<string, unknown> = { ...base, ...(jsonBody(req) as object) };
+    for (const [k, v] of Object.entries(merged)) if (v === null) delete merged[k];
+    const input = parseWith(SurveyInputSchema, merged);
     return surveys.update(ws.id, id, input);
   });
   app.delete('/api/v1/surveys/:id', async (req, reply) => {

@@ -28,6 +28,16 @@ describe('surveys and responses', () => {
     expect(bad.json().details).toEqual(expect.arrayContaining([expect.objectContaining({ path: 'questions[0].text.he' })]));
   });
 
+  it('PATCH merges changes and removes a field sent as null (stopping the trigger)', async () => {
+    const id = (await admin('POST', '/api/v1/surveys', survey)).json().id;
+    const renamed = await admin('PATCH', `/api/v1/surveys/${id}`, { name: 'After delivery (v2)' });
+    expect(renamed.json()).toMatchObject({ name: 'After delivery (v2)', trigger: survey.trigger });
+    const stopped = await admin('PATCH', `/api/v1/surveys/${id}`, { trigger: null });
+    expect(stopped.statusCode).toBe(200);
+    expect(stopped.json().trigger).toBeUndefined();
+    expect((await admin('GET', `/api/v1/surveys/${id}`)).json().trigger).toBeUndefined();
+  });
+
   it('stores responses tied to the customer, refuses bad, replayed and closed ones', async () => {
     const { id } = (await admin('POST', '/api/v1/surveys', survey)).json();
     const ok = await respond({ surveyId: id, userId: 'u1', language: 'he', answers: { nps: 3, why: 'המשלוח איחר', ces: 6 }, responseId: 'resp-00001' });

@@ -41,7 +41,9 @@ export function SurveyBuilder({ id }: { id: string }) {
     setBusy(true); setErrors(null); setStatus('');
     try {
       const body = toInput(draft!);
-      const s = isNew ? await api<Survey>('/api/v1/surveys', { method: 'POST', body }) : await api<Survey>(`/api/v1/surveys/${encodeURIComponent(id)}`, { method: 'PATCH', body });
+      // PATCH merges into the stored survey: optional fields left out of the draft are sent as null to remove them.
+      const patch = { ...body, trigger: body.trigger ?? null, expiresAt: body.expiresAt ?? null };
+      const s = isNew ? await api<Survey>('/api/v1/surveys', { method: 'POST', body }) : await api<Survey>(`/api/v1/surveys/${encodeURIComponent(id)}`, { method: 'PATCH', body: patch });
       setSaved(s);
       setStatus(`Saved at ${new Date().toLocaleTimeString('en-GB')}.`);
       if (isNew) navigate(`/voc/surveys/${s.id}`);
