@@ -1,4 +1,9 @@
-/** DuckDB tables. The column order of `events` is the appender's order in duckdb-store.ts. */
+/**
+ * DuckDB tables. The column order of `events` is the spool's order (spool.ts). Its `properties`,
+ * `traits` and `context` hold JSON text as VARCHAR: ingest has validated and serialised them, and the
+ * JSON type would parse every value again on insert (1.5–3 µs a row); json_* functions read VARCHAR
+ * alike. Files created before keep their JSON columns, which accept the same inserts.
+ */
 export const DUCKDB_SCHEMA = [
   `CREATE TABLE IF NOT EXISTS workspaces (
      id VARCHAR NOT NULL, name VARCHAR NOT NULL, write_key VARCHAR NOT NULL,
@@ -9,7 +14,7 @@ export const DUCKDB_SCHEMA = [
      anonymous_id VARCHAR, user_id VARCHAR, previous_id VARCHAR, group_id VARCHAR,
      channel VARCHAR NOT NULL, device VARCHAR, source VARCHAR,
      ts TIMESTAMP NOT NULL, received_at TIMESTAMP NOT NULL,
-     properties JSON, traits JSON, context JSON)`,
+     properties VARCHAR, traits VARCHAR, context VARCHAR)`,
   // Per-customer event sequences for funnels and paths (storage/sequences.ts), compacted from
   // `events` up to row `sequence_state.last_rowid` (duckdb/sequence-compactor.ts).
   `CREATE TABLE IF NOT EXISTS event_codes (code INTEGER NOT NULL, event VARCHAR NOT NULL, interaction BOOLEAN NOT NULL)`,
