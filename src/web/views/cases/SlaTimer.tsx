@@ -10,7 +10,9 @@ export function SlaTimer({ c }: { c: Pick<CaseItem, 'status' | 'slaDueAt'> }) {
   const text = left < 0 ? `Overdue by ${span(-left)}` : `${span(left)} left`;
   return (
     <span className={`sla sla-${tone}`} title={`SLA due ${new Date(c.slaDueAt).toLocaleString('en-GB')}`}>
-      <span aria-hidden="true">{left < 0 ? '⏰' : '⏱'}</span> {text}
+      <svg viewBox="0 0 16 16" width="12" height="12" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round">
+        <circle cx="8" cy="8.5" r="6" /><path d="M8 5.5v3l2 1.5M6.5 1.5h3" />
+      </svg> {text}
     </span>
   );
 }
