@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDashboard, type Dashboard } from '../helpers/dashboard.ts';
+import { SCREENSHOTS, startDashboard, type Dashboard } from '../helpers/dashboard.ts';
 
 let d: Dashboard;
 beforeAll(async () => {
@@ -85,6 +86,7 @@ describe('journey map', () => {
     await d.screenshot(page, 'journey-map-drill');
     await page.keyboard.press('Escape');
     await expect(panel.count()).resolves.toBe(0);
+    await page.waitForFunction(() => document.activeElement?.getAttribute('data-touchpoint') === 'cart-viewed');
     await page.close();
   });
 
@@ -119,6 +121,7 @@ describe('journey map', () => {
     for (const [button, magic] of [['Export PNG', '\x89PNG'], ['Export PDF', '%PDF']] as const) {
       const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.getByRole('button', { name: button }).click()]);
       const bytes = readFileSync((await download.path())!);
+      if (magic === '\x89PNG') await download.saveAs(join(SCREENSHOTS, 'journey-map-export.png'));
       expect(bytes.subarray(0, 4).toString('latin1')).toBe(magic);
       expect(bytes.length).toBeGreaterThan(10_000);
     }
@@ -133,10 +136,13 @@ describe('journey map', () => {
     await page.reload();
     await page.getByLabel('Workspace').selectOption({ label: 'Empty shop' });
     await page.getByRole('status').filter({ hasText: 'No journey yet' }).waitFor();
+    const useFiveStage = page.getByRole('button', { name: /Use this template Digital customer journey \(5 stages\)/ });
+    await useFiveStage.waitFor();
     await d.screenshot(page, 'journey-map-templates');
-    await page.getByRole('button', { name: /Use this template Digital customer journey \(5 stages\)/ }).click();
+    await useFiveStage.click();
     const empty = page.getByRole('status').filter({ hasText: 'No data in this period' });
     await empty.waitFor();
+    await d.screenshot(page, 'journey-map-no-data');
     await empty.getByRole('link', { name: 'Get the SDK snippet' }).waitFor();
     await empty.getByRole('button', { name: 'Show all time' }).click();
     await expect(page.getByLabel('Period').inputValue()).resolves.toBe('all');

@@ -16,6 +16,11 @@ export function MapBody({ journeyId, persona, exportRef }: Props) {
   const f = useFilters();
   const [selected, setSelected] = useState<string | null>(null);
   const range = { from: f.from, to: f.to };
+  // Closing the details returns focus to the card that opened them (keyboard users keep their place).
+  const close = (id: string) => {
+    setSelected(null);
+    requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-touchpoint="${CSS.escape(id)}"]`)?.focus());
+  };
   const map = useApi<JourneyMap>(`/api/v1/journeys/${encodeURIComponent(journeyId)}/map`, { query: { ...range, persona } });
 
   if (map.error) return <ErrorBox error={map.error} retry={map.reload} />;
@@ -42,7 +47,7 @@ export function MapBody({ journeyId, persona, exportRef }: Props) {
           <Card title="Expected vs measured emotion"><EmotionCurve map={m} /></Card>
         </div>
       </div>
-      {selected && <DrillPanel key={selected} map={m} touchpointId={selected} range={range} onClose={() => setSelected(null)} />}
+      {selected && <DrillPanel key={selected} map={m} touchpointId={selected} range={range} onClose={() => close(selected)} />}
     </div>
   );
 }

@@ -27,8 +27,8 @@ export function TemplatePicker({ onApplied }: { onApplied(): void }) {
   return (
     <div className="jm-templates">
       <EmptyState title="No journey yet">
-        A journey names your stages and the touchpoints (events) in each. Start from a template and edit it to fit;
-        {session.can('analyst') ? '' : ' an analyst or admin can apply one.'}
+        A journey names your stages and the touchpoints (events) in each.{' '}
+        {session.can('analyst') ? 'Start from a template below, then edit it to fit.' : 'Ask an analyst or admin to start one from a template below.'}
       </EmptyState>
       {error && <ErrorBox error={error} />}
       <Loaded state={templates}>{(d) => (

@@ -9,7 +9,7 @@ export function TouchpointCard({ tp, lane, last, selected, onOpen }: Props) {
   const h = HEALTH[tp.health];
   const voc = tp.voc;
   return (
-    <button type="button" className={`jm-card ${h.tone} ${selected ? 'selected' : ''}`} onClick={onOpen} aria-pressed={selected}
+    <button type="button" data-touchpoint={tp.id} className={`jm-card ${h.tone} ${selected ? 'selected' : ''}`} onClick={onOpen} aria-pressed={selected}
       aria-label={`${tp.name}: ${h.label}, ${fmt.int(tp.reach)} customers. Open details`}>
       <span className="jm-card-head">
         <span className="jm-card-name">{tp.name}</span>

@@ -4,9 +4,15 @@
  */
 async function mapPng(element: HTMLElement): Promise<{ dataUrl: string; width: number; height: number }> {
   const { toPng } = await import('html-to-image');
-  const width = element.scrollWidth, height = element.scrollHeight;
-  const dataUrl = await toPng(element, { backgroundColor: '#f6f7fb', pixelRatio: 2, width, height, style: { overflow: 'visible' } });
-  return { dataUrl, width, height };
+  // While exporting, the map is laid out at its full width (no sideways scroll box), so nothing is cut off.
+  element.classList.add('exporting');
+  try {
+    const width = element.scrollWidth, height = element.scrollHeight;
+    const dataUrl = await toPng(element, { backgroundColor: '#f6f7fb', pixelRatio: 2, width, height });
+    return { dataUrl, width, height };
+  } finally {
+    element.classList.remove('exporting');
+  }
 }
 
 function download(href: string, filename: string): void {
