@@ -19,9 +19,11 @@ export interface Recorded { responseId: string; complete: boolean; customerId: s
 export async function recordResponses(services: Services, workspaceId: string, survey: Survey, items: readonly RecordItem[], analyze: Analyzer | null): Promise<Recorded[]> {
   if (items.length === 0) return [];
   const ids = items.map((i) => i.input.responseId ?? randomUUID());
-  const existing = new Map((await services.store.query<{ response_id: string; answers: string; complete: boolean; submitted_at: Date }>(sql`
+  // Only ids the client chose can exist already (a partial response being completed, or a replay).
+  const given = items.flatMap((i) => (i.input.responseId ? [i.input.responseId] : []));
+  const existing = new Map(given.length === 0 ? [] : (await services.store.query<{ response_id: string; answers: string; complete: boolean; submitted_at: Date }>(sql`
     SELECT response_id, answers, complete, submitted_at FROM survey_responses
-    WHERE workspace_id = ${workspaceId} AND response_id IN (${join(ids.map((id) => sql`${id}`))})`)).map((r) => [r.response_id, r]));
+    WHERE workspace_id = ${workspaceId} AND response_id IN (SELECT unnest(${given}))`)).map((r) => [r.response_id, r]));
   const now = new Date();
   const prepared = items.map(({ input, at }, i) => {
     const before = existing.get(ids[i]);
@@ -47,15 +49,18 @@ export async function recordResponses(services: Services, workspaceId: string, s
     const touchpoint = p.input.touchpoint ?? survey.trigger?.touchpoint ?? null;
     const comment = textOf(survey, p.answers);
     const analysis = comment && analyze ? analyze(comment) : null;
-    const values = sql`(${workspaceId}, ${p.id}, ${survey.id}, ${customerId}, ${p.input.anonymousId ?? null},
-      ${p.input.userId ?? null}, ${JSON.stringify(p.answers)}, ${p.input.language ?? survey.defaultLanguage}, ${p.complete}, ${touchpoint}, ${stageOf(touchpoint)},
-      ${p.input.channel ?? 'web'}, ${customerId ? personas.get(customerId) ?? null : null}, ${p.s.nps ?? null}, ${p.s.csat ?? null}, ${p.s.ces ?? null}, ${p.s.emotion ?? null}, ${comment},
-      ${analysis ? JSON.stringify(analysis) : null}, ${p.firstAt ?? p.when}, ${p.when})`;
+    const values: (string | null)[] = [workspaceId, p.id, survey.id, customerId, p.input.anonymousId ?? null,
+      p.input.userId ?? null, JSON.stringify(p.answers), p.input.language ?? survey.defaultLanguage, String(p.complete), touchpoint, stageOf(touchpoint),
+      p.input.channel ?? 'web', customerId ? personas.get(customerId) ?? null : null, num(p.s.nps), num(p.s.csat), num(p.s.ces), num(p.s.emotion), comment,
+      analysis ? JSON.stringify(analysis) : null, utc(p.firstAt ?? p.when), utc(p.when)];
     return { p, customerId, comment, analysis, values };
   });
+  // One list per column, zipped back into rows by unnest: the statement and its 21 parameters are the
+  // same whatever the batch size (a VALUES list of N rows would be N × 21 parameters to prepare).
+  const columns = RESPONSE_COLUMNS.map((c, k) => sql`CAST(unnest(${rows.map((r) => r.values[k])}) AS ${raw(c.type)}) AS ${raw(c.name)}`);
   await services.store.transaction(async (tx) => {
-    await tx.exec(sql`DELETE FROM survey_responses WHERE workspace_id = ${workspaceId} AND response_id IN (${join(ids.map((id) => sql`${id}`))})`);
-    await tx.exec(sql`INSERT INTO survey_responses VALUES ${join(rows.map((r) => r.values))}`);
+    if (existing.size > 0) await tx.exec(sql`DELETE FROM survey_responses WHERE workspace_id = ${workspaceId} AND response_id IN (SELECT unnest(${[...existing.keys()]}))`);
+    await tx.exec(sql`INSERT INTO survey_responses SELECT ${join(columns)}`);
   });
   for (const { p, customerId, comment, analysis } of rows) {
     void services.rules.onResponse(workspaceId, {
@@ -76,6 +81,17 @@ async function customerIds(services: Services, workspaceId: string, who: readonl
   const known = new Set(rows.map((r) => r.customer_id));
   return who.map((w, i) => keys[i].map((k) => byKey.get(k)).find(Boolean) ?? (known.has(w) ? w : null));
 }
+
+/** survey_responses' columns in table order, each bound as text and cast back. */
+const RESPONSE_COLUMNS: { name: string; type: string }[] = [
+  ['workspace_id', 'VARCHAR'], ['response_id', 'VARCHAR'], ['survey_id', 'VARCHAR'], ['customer_id', 'VARCHAR'], ['anonymous_id', 'VARCHAR'],
+  ['user_id', 'VARCHAR'], ['answers', 'JSON'], ['language', 'VARCHAR'], ['complete', 'BOOLEAN'], ['touchpoint_id', 'VARCHAR'], ['stage_id', 'VARCHAR'],
+  ['channel', 'VARCHAR'], ['persona', 'VARCHAR'], ['nps', 'INTEGER'], ['csat', 'INTEGER'], ['ces', 'INTEGER'], ['emotion', 'INTEGER'], ['comment', 'VARCHAR'],
+  ['text_analysis', 'JSON'], ['submitted_at', 'TIMESTAMP'], ['updated_at', 'TIMESTAMP'],
+].map(([name, type]) => ({ name, type }));
+const num = (x: number | undefined) => (x === undefined ? null : String(x));
+/** A UTC timestamp literal DuckDB casts to TIMESTAMP without a time zone ("2026-10-01 10:00:00.000"). */
+const utc = (d: Date) => d.toISOString().replace('T', ' ').replace('Z', '');
 
 /** Each customer's persona trait as last identified. */
 async function latestPersonas(services: Services, workspaceId: string, customers: readonly string[]): Promise<Map<string, string>> {
