@@ -6,7 +6,9 @@ import type { Timing } from './timing.ts';
 export interface FunnelBenchResult {
   machine: MachineInfo & { duckdb: string; clickhouse: string | null };
   options: { events: number; customers: number; seed: number; runs: number; steps: string[]; windowSeconds: number; duckdbMemoryLimit: string };
-  data: { dir: string; generatedSeconds: number | null; presortedSeconds: number | null };
+  data: { dir: string; generatedSeconds: number | null; presortedSeconds: number | null;
+    /** One-off compaction of the generated events into customer sequences, per DuckDB file. */
+    sequences?: Record<string, { seconds: number; cpuSeconds: number }> };
   timings: (Timing & ReturnType<typeof ratios>)[];
   serverMemory: { idleMiB: number; peakAfterFunnelMiB: number; peakMiB: number } | null;
   clickhouseNote?: string;
@@ -55,5 +57,8 @@ export function print(r: FunnelBenchResult): void {
     const s = r.serverMemory;
     console.log(`\nserver RSS: ${fmt(s.idleMiB)} MiB after start; peak (VmHWM) ${fmt(s.peakAfterFunnelMiB)} MiB after the funnel runs, ` +
       `${fmt(s.peakMiB)} MiB after the breakdown runs (target < 1 GiB)`);
+  }
+  for (const [file, c] of Object.entries(r.data.sequences ?? {})) {
+    console.log(`customer sequences (${file}): brought up to date in ${c.seconds.toFixed(1)} s, ${c.cpuSeconds.toFixed(1)} CPU s (one-off; 0 when already compacted)`);
   }
 }
