@@ -23,6 +23,13 @@ afterAll(async () => { await browser?.close(); await server?.close(); });
 
 describe('survey link page in Chromium', () => {
   it('is answered in Hebrew (rtl) and Polish and shows up in NPS/CES by touchpoint', async () => {
+    await admin('PUT', '/api/v1/journeys/orders', {
+      id: 'orders', name: 'Orders',
+      stages: [
+        { id: 'buy', name: 'Buy', touchpoints: [{ id: 'checkout', name: 'Checkout', match: { event: 'Order Completed' } }] },
+        { id: 'deliver', name: 'Deliver', touchpoints: [{ id: 'delivered', name: 'Delivered', match: { event: 'Order Delivered' } }] },
+      ],
+    });
     const survey = await admin('POST', '/api/v1/surveys', {
       name: 'After delivery', languages: ['en', 'he', 'pl'],
       questions: [
@@ -31,7 +38,7 @@ describe('survey link page in Chromium', () => {
         { id: 'why', type: 'text', showIf: { question: 'nps', max: 6 }, text: { en: 'What went wrong?', he: 'מה השתבש?', pl: 'Co poszło nie tak?' } },
       ],
       thankYou: { en: 'Thank you!', he: 'תודה!', pl: 'Dziękujemy!' },
-      trigger: { event: 'Order Delivered', delayMinutes: 60 },
+      trigger: { touchpoint: 'delivered', delayMinutes: 60 },
     });
     const consoleErrors: string[] = [];
     const answer = async (lang: string, uid: string, nps: number, ces: number, why?: string) => {
@@ -61,7 +68,15 @@ describe('survey link page in Chromium', () => {
     expect(ces).toMatchObject({ n: 2, score: 4 });
     const { responses } = await admin('GET', `/api/v1/responses?surveyId=${survey.id}`);
     const he = responses.find((r: { language: string }) => r.language === 'he');
-    expect(he).toMatchObject({ user_id: 'user-he', channel: 'web', complete: true, text_analysis: { language: 'he', sentiment: { label: 'negative' } } });
+    expect(he).toMatchObject({ user_id: 'user-he', channel: 'web', complete: true, touchpoint_id: 'delivered', stage_id: 'deliver',
+      text_analysis: { language: 'he', sentiment: { label: 'negative' }, themes: expect.arrayContaining([expect.objectContaining({ id: 'delivery' })]) } });
+    // By touchpoint, with 95 % intervals: NPS 0 of 2 answers, CES (6 + 2) / 2 = 4.
+    const byTouchpoint = await admin('GET', `/api/v1/metrics/nps?surveyId=${survey.id}&by=touchpoint`);
+    expect(byTouchpoint.groups).toEqual([expect.objectContaining({ value: 'delivered', n: 2, score: 0, ci: [-100, 100] })]);
+    const experience = await admin('GET', `/api/v1/metrics/experience?surveyId=${survey.id}`);
+    expect(experience.groups.find((g: { value: string }) => g.value === 'delivered')).toMatchObject({
+      responses: 2, effort: { score: 4, n: 2, ci: [0.08, 7.92] }, nps: { score: 0, n: 2 },
+    });
   });
 });
 
