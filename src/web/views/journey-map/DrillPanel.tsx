@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import { Link } from 'wouter';
 import { useApi } from '../../app/use-api.ts';
 import { Badge, fmt, Loaded } from '../../components/ui.tsx';
-import { HEALTH, reasonsFor } from './insights.ts';
+import { healthOf, reasonsFor } from './insights.ts';
 import { sentimentText } from './TouchpointCard.tsx';
 import { TouchpointPaths } from './TouchpointPaths.tsx';
 import type { JourneyMap } from './types.ts';
@@ -35,7 +35,7 @@ export function DrillPanel({ map, touchpointId, range, onClose }: Props) {
   const feedback = useApi<{ responses: Response[] }>(tp ? '/api/v1/responses' : null, { query: { touchpoint: touchpointId, ...range, limit: 8 } });
   const cases = useApi<{ cases: CaseItem[] }>(tp ? '/api/v1/cases' : null, { query: { touchpoint: touchpointId, journey } });
   if (!stage || !tp) return null;
-  const h = HEALTH[tp.health];
+  const h = healthOf(tp);
   const reasons = reasonsFor(stage, tp);
   // The stage funnel in the map's own terms (first pass through the journey), so it matches the cards.
   const inStage = [
@@ -51,7 +51,7 @@ export function DrillPanel({ map, touchpointId, range, onClose }: Props) {
         <h2 id="jm-drill-title" ref={heading} tabIndex={-1}>{tp.name}</h2>
         <button type="button" className="btn small" onClick={onClose}>Close<span className="sr-only"> details</span></button>
       </div>
-      <p className="small"><Badge tone={h.tone}>{h.icon} {h.label}</Badge> <span className="muted">{stage.name} · {tp.channels.join(', ') || 'no events in range'} · {fmt.int(tp.events)} events</span></p>
+      <p className="small"><Badge tone={h.tone === 'none' ? undefined : h.tone}>{h.icon} {h.label}</Badge> <span className="muted">{stage.name} · {tp.channels.join(', ') || 'no events in range'} · {fmt.int(tp.events)} events</span></p>
       {reasons.length > 0 && <ul className="small">{reasons.map((r) => <li key={r}>{r}</li>)}</ul>}
 
       <h3>Funnel</h3>

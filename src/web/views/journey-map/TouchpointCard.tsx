@@ -1,19 +1,19 @@
 import { fmt } from '../../components/ui.tsx';
-import { HEALTH } from './insights.ts';
+import { healthOf } from './insights.ts';
 import type { Lane, MapTouchpoint } from './types.ts';
 
 interface Props { tp: MapTouchpoint; lane: Lane; last: boolean; selected: boolean; onOpen(): void }
 
 /** One touchpoint: a button (click or Enter opens the drill-in) with its live numbers. */
 export function TouchpointCard({ tp, lane, last, selected, onOpen }: Props) {
-  const h = HEALTH[tp.health];
+  const h = healthOf(tp);
   const voc = tp.voc;
   return (
     <button type="button" data-touchpoint={tp.id} className={`jm-card ${h.tone} ${selected ? 'selected' : ''}`} onClick={onOpen} aria-pressed={selected}
       aria-label={`${tp.name}: ${h.label}, ${fmt.int(tp.reach)} customers. Open details`}>
       <span className="jm-card-head">
         <span className="jm-card-name">{tp.name}</span>
-        <span className={`badge ${h.tone}`}><span aria-hidden="true">{h.icon} </span>{h.label}</span>
+        <span className={`badge ${h.tone === 'none' ? '' : h.tone}`}><span aria-hidden="true">{h.icon} </span>{h.label}</span>
       </span>
       <span className="jm-lane-chip">{lane}</span>
       <dl className="jm-metrics">

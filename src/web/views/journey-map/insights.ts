@@ -7,6 +7,16 @@ export const HEALTH: Record<Health, { label: string; icon: string; tone: 'good' 
   bad: { label: 'At risk', icon: '✕', tone: 'bad' },
 };
 
+/**
+ * The server judges health only with at least 30 customers or events behind it (HEALTH_THRESHOLDS.minSample
+ * in src/analytics/journey-map/health.ts); below that its "good" means "not judged", and the card says so.
+ */
+const MIN_SAMPLE = 30;
+export function healthOf(tp: MapTouchpoint): { label: string; icon: string; tone: 'good' | 'warn' | 'bad' | 'none' } {
+  if (tp.health === 'good' && tp.inStage < MIN_SAMPLE && tp.events < MIN_SAMPLE) return { label: 'Too few to judge', icon: '·', tone: 'none' };
+  return HEALTH[tp.health];
+}
+
 export interface DropOffInsight { stage: MapStage; next: MapStage; lost: number; share: number }
 export interface WorstTouchpoint { stage: MapStage; touchpoint: MapTouchpoint; reasons: string[] }
 
