@@ -32,7 +32,8 @@ export default function JourneyMapView() {
   const persona = personas.some((p) => p.id === f.persona) ? f.persona : '';
 
   const doExport = useCallback(async (kind: 'png' | 'pdf') => {
-    if (!exportRef.current || !stored.data) return;
+    if (!stored.data) return;
+    if (!exportRef.current) { setExportError(new Error('Nothing to export yet: the map has no data in this period.')); return; }
     setExporting(kind);
     setExportError(null);
     try {

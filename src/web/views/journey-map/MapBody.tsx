@@ -31,7 +31,7 @@ export function MapBody({ journeyId, persona, exportRef }: Props) {
       <EmptyState title="No data in this period"
         action={<div className="page-actions">
           {f.preset !== 'all' && <button type="button" className="btn primary" onClick={() => f.set({ preset: 'all' })}>Show all time</button>}
-          <Link href="/settings" className="btn">Get the SDK snippet</Link>
+          <Link href="/settings/sdk" className="btn">Get the SDK snippet</Link>
         </div>}>
         {persona ? 'No customers of this persona had events in this period. ' : 'No events arrived in this period. '}
         Widen the range, or send events from your site or app with the SDK snippet in Settings.
