@@ -21,7 +21,7 @@ export async function webRoutes(app: FastifyInstance): Promise<void> {
   const built = existsSync(`${WEB_DIST}index.html`);
   if (built) {
     await app.register(fastifyStatic, {
-      root: WEB_DIST, prefix: '/', index: false, wildcard: false, preCompressed: true,
+      root: WEB_DIST, prefix: '/', index: false, wildcard: true, preCompressed: true,
       setHeaders(res, path) {
         res.header('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
       },
@@ -30,6 +30,7 @@ export async function webRoutes(app: FastifyInstance): Promise<void> {
   const index = () => (built ? readFileSync(`${WEB_DIST}index.html`, 'utf8') : NOT_BUILT);
   const sendApp = (reply: FastifyReply) => reply.header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-cache').send(index());
   app.get('/', async (_req, reply) => sendApp(reply));
+  // wildcard: files are looked up per request, so a rebuild while the server runs serves the new assets.
   app.decorate('serveAppShell', (req: FastifyRequest) => req.method === 'GET' && !NOT_APP.test(req.url) && /text\/html/.test(req.headers.accept ?? ''));
   app.decorate('sendAppShell', sendApp);
 }
