@@ -18,6 +18,8 @@ import { SPOOL_COLUMNS, SPOOL_READ_OPTIONS, SPOOL_SELECT, spoolRow } from './spo
 
 export class StoreLockedError extends Error {}
 
+/** The spool buffer is kept between groups up to this size (~20,000 typical events). */
+const SPOOL_BUFFER_KEEP = 16 << 20;
 /** ~90 MB of write-ahead log with typical web events. */
 const CHECKPOINT_EVERY_EVENTS = 128_000;
 /** New events folded into the customer sequences at a time (a query merges fewer than this in). */
@@ -39,6 +41,8 @@ export class DuckDBStore implements Store {
   private checkpointer: DuckDBConnection | null = null;
 
   private spoolFile = '';
+  /** Reused for every group (the write lock keeps appends one at a time); grows to the largest group. */
+  private spoolBuffer = Buffer.allocUnsafe(1 << 20);
   /** Customer sequences (storage/sequences.ts): events since the last compaction, and the one running. */
   private readonly sequencer: SequenceCompactor;
   private uncompacted = 0;
@@ -201,9 +205,20 @@ export class DuckDBStore implements Store {
    * this transaction; durability comes from the COMMIT.
    */
   private async appendEvents(events: readonly TouchEvent[]): Promise<void> {
-    const rows = new Array<string>(events.length);
-    for (let i = 0; i < events.length; i++) rows[i] = spoolRow(events[i]);
-    await writeFile(this.spoolFile, rows.join(''));
+    // Rows are encoded straight into one reused buffer: joining them into one string first, then
+    // encoding that, cost ~2.5 µs more per event on the event loop.
+    let end = 0;
+    for (const e of events) {
+      const row = spoolRow(e);
+      if (end + 3 * row.length > this.spoolBuffer.length) {
+        const larger = Buffer.allocUnsafe(Math.max(2 * this.spoolBuffer.length, end + 3 * row.length));
+        this.spoolBuffer.copy(larger, 0, 0, end);
+        this.spoolBuffer = larger;
+      }
+      end += this.spoolBuffer.write(row, end);
+    }
+    await writeFile(this.spoolFile, this.spoolBuffer.subarray(0, end));
+    if (this.spoolBuffer.length > SPOOL_BUFFER_KEEP) this.spoolBuffer = Buffer.allocUnsafe(1 << 20); // a rare huge group (import)
     await this.writer.run(`INSERT INTO events SELECT ${SPOOL_SELECT}
       FROM read_csv('${this.spoolFile.replace(/'/g, "''")}', ${SPOOL_READ_OPTIONS}, columns = ${SPOOL_COLUMNS})`);
   }
