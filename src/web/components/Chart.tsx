@@ -13,6 +13,16 @@ interface Props {
   onReady?: (chart: EChartsType) => void;
 }
 
+const BASE_SERIES = new Set(['line', 'bar']);
+
+/** Line and bar charts need only the small ECharts chunk; anything else also loads the extra one. */
+function loadECharts(option: ChartOption) {
+  const o = option as { series?: { type?: string } | { type?: string }[]; visualMap?: unknown; dataZoom?: unknown };
+  const series = Array.isArray(o.series) ? o.series : o.series ? [o.series] : [];
+  const extra = o.visualMap !== undefined || o.dataZoom !== undefined || series.some((s) => !BASE_SERIES.has(s.type ?? 'line'));
+  return extra ? import('./echarts-extra.ts').then((m) => m.default) : import('./echarts-setup.ts').then((m) => m.default);
+}
+
 /**
  * An Apache ECharts chart. ECharts is loaded on first use (its own chunk), so views paint their
  * numbers before the charts arrive; the chart resizes with its box.
@@ -26,7 +36,7 @@ export function Chart({ option, height = 320, label, onClick, onReady }: Props) 
   useEffect(() => {
     let disposed = false;
     let observer: ResizeObserver | undefined;
-    void import('./echarts-setup.ts').then(({ default: echarts }) => {
+    void loadECharts(option).then((echarts) => {
       if (disposed || !box.current) return;
       const c = echarts.init(box.current, undefined, { renderer: 'canvas' });
       chart.current = c;

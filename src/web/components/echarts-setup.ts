@@ -1,16 +1,16 @@
-// Only the chart types the dashboard draws, so the chunk stays small (ECharts is tree-shakable through echarts/core).
+// The charts most views draw (line, bar), kept small for the first view: ECharts is tree-shaken through
+// echarts/core, and the rarer chart types live in echarts-extra.ts, loaded only by charts that use them.
 import * as echarts from 'echarts/core';
-import { BarChart, FunnelChart, HeatmapChart, LineChart, PieChart, SankeyChart, ScatterChart } from 'echarts/charts';
+import { BarChart, LineChart } from 'echarts/charts';
 import {
-  DatasetComponent, DataZoomComponent, GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent,
-  TitleComponent, TooltipComponent, VisualMapComponent,
+  DatasetComponent, GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent, TitleComponent, TooltipComponent,
 } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 
 echarts.use([
-  BarChart, FunnelChart, HeatmapChart, LineChart, PieChart, SankeyChart, ScatterChart,
-  DatasetComponent, DataZoomComponent, GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent,
-  TitleComponent, TooltipComponent, VisualMapComponent, CanvasRenderer,
+  BarChart, LineChart,
+  DatasetComponent, GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent, TitleComponent, TooltipComponent,
+  CanvasRenderer,
 ]);
 
 export default echarts;

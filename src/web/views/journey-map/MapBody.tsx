@@ -39,7 +39,8 @@ export function MapBody({ journeyId, persona, exportRef }: Props) {
     );
   }
   return (
-    <div className={`jm-body ${selected ? 'with-drill' : ''}`} aria-busy={map.loading}>
+    // data-ready marks the moment the map shows numbers (bench/dashboard measures it).
+    <div className={`jm-body ${selected ? 'with-drill' : ''}`} aria-busy={map.loading} data-ready={map.loading ? undefined : 'journey-map'}>
       <div className="jm-main">
         <div ref={exportRef} className="jm-export">
           <MapSummary map={m} onSelect={setSelected} />
