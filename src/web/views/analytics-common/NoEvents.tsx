@@ -6,7 +6,7 @@ export function NoEvents() {
   return (
     <EmptyState title="No events yet">
       <p>This workspace has not received any events. Add the tracking snippet to your site or app
-        (<Link href="/settings">Settings → SDK snippet</Link>), or import past events with <code>touchpoint import</code>;
+        (<Link href="/settings/sdk">Settings → SDK snippet</Link>), or import past events with <code>touchpoint import</code>;
         this view fills in as they arrive.</p>
     </EmptyState>
   );

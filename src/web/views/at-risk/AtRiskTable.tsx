@@ -6,7 +6,7 @@ import { prettyIdentity } from '../cases/case-model.ts';
 import type { AtRiskCustomer } from './AtRiskView.tsx';
 import { reasonText, riskTone } from './reasons.ts';
 
-export function AtRiskTable({ customers }: { customers: AtRiskCustomer[] }) {
+export function AtRiskTable({ customers, stages }: { customers: AtRiskCustomer[]; stages: string[] }) {
   const [, navigate] = useLocation();
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -15,7 +15,7 @@ export function AtRiskTable({ customers }: { customers: AtRiskCustomer[] }) {
   const openCase = async (c: AtRiskCustomer) => {
     setBusy(c.id); setError(null);
     try {
-      const reasons = c.reasons.map(reasonText);
+      const reasons = c.reasons.map((r) => reasonText(r, stages));
       const opened = await api<{ id: string }>('/api/v1/cases', { method: 'POST', body: {
         customerId: c.id, reason: `Churn risk ${fmt.pct(c.risk, 0)}`, priority: c.risk >= 0.7 ? 'high' : 'normal', team: 'retention', slaHours: 72,
         evidence: { churn_risk: Math.round(c.risk * 1000) / 1000, reasons: reasons.join('; ') },
@@ -40,7 +40,7 @@ export function AtRiskTable({ customers }: { customers: AtRiskCustomer[] }) {
                 <td className="who"><Link href={`/customers/${encodeURIComponent(c.id)}`}>{prettyIdentity(c.label, c.id)}</Link></td>
                 <td className="num"><Badge tone={riskTone(c.risk)}>{fmt.pct(c.risk, 0)}</Badge>
                   <div className="risk-bar" aria-hidden="true"><span style={{ width: `${Math.round(c.risk * 100)}%` }} className={riskTone(c.risk)} /></div></td>
-                <td><ul className="reasons">{c.reasons.map((r) => <li key={r.feature} title={`${r.feature}: +${r.contribution.toFixed(2)} log-odds`}>{reasonText(r)}</li>)}</ul></td>
+                <td><ul className="reasons">{c.reasons.map((r) => <li key={r.feature} title={`${r.feature}: +${r.contribution.toFixed(2)} log-odds`}>{reasonText(r, stages)}</li>)}</ul></td>
                 <td><button type="button" className="btn small" disabled={busy === c.id} onClick={() => void openCase(c)}>Open a case</button></td>
               </tr>
             ))}

@@ -4,6 +4,7 @@ import { useApi } from '../../app/use-api.ts';
 import { Card, EmptyState, ErrorBox, Loading, PageHeader, Stat, fmt } from '../../components/ui.tsx';
 import { featureName, type Reason } from './reasons.ts';
 import { AtRiskTable } from './AtRiskTable.tsx';
+import { usePrimaryStages } from './use-primary-stages.ts';
 import './at-risk.css';
 
 export interface AtRiskCustomer { id: string; label: string | null; risk: number; reasons: Reason[] }
@@ -18,6 +19,7 @@ export default function AtRiskView() {
   const [limit, setLimit] = useState(20);
   const state = useApi<AtRisk>('/api/v1/churn/at-risk', { query: { limit } });
   const d = state.data;
+  const stages = usePrimaryStages();
   return (
     <>
       <PageHeader title="At-risk customers" description="Ranked by the churn model: the chance a customer does nothing in the next 60 days, and what pushes it up." />
@@ -38,7 +40,7 @@ export default function AtRiskView() {
           <Card title="Highest risk first">
             {d.customers.length === 0
               ? <EmptyState title="Nobody scored">The model found no customers to score.</EmptyState>
-              : <AtRiskTable customers={d.customers} />}
+              : <AtRiskTable customers={d.customers} stages={stages} />}
             {d.customers.length >= limit && limit < 1000 && (
               <p><button type="button" className="btn" onClick={() => setLimit(limit * 5)} disabled={state.loading}>Show more</button></p>
             )}

@@ -21,12 +21,22 @@ const SENTENCE: Record<string, (v: number) => string> = {
   detractor_responses: (v) => `${plural(v, 'detractor answer')} (NPS 0–6)`,
   negative_comments: (v) => plural(v, 'negative comment'),
   cases: (v) => `${plural(v, 'case')} opened for them`,
-  // The 1-based index of the furthest stage reached in the primary journey.
-  stage: (v) => (v === 0 ? 'Never reached a journey stage' : v === 1 ? 'Never got past the first journey stage' : `Got as far as journey stage ${n(v)}`),
 };
 
-export function reasonText(r: Pick<Reason, 'feature' | 'value'>): string {
+/**
+ * One reason in words. `stages` are the primary journey's stage names in order: the model's `stage`
+ * feature is the 1-based index of the furthest stage reached there (0 = none), so "stage 2" becomes its name.
+ */
+export function reasonText(r: Pick<Reason, 'feature' | 'value'>, stages: string[] = []): string {
+  if (r.feature === 'stage') return stageText(r.value, stages);
   return SENTENCE[r.feature]?.(r.value) ?? `${r.feature.replace(/_/g, ' ')}: ${Number.isInteger(r.value) ? r.value : r.value.toFixed(1)}`;
+}
+
+function stageText(v: number, stages: string[]): string {
+  if (v === 0) return 'Never reached a journey stage';
+  const name = stages[v - 1];
+  if (!name) return v === 1 ? 'Never got past the first journey stage' : `Got as far as journey stage ${n(v)}`;
+  return v < stages.length ? `Got no further than “${name}”` : `Reached “${name}”`;
 }
 
 /** Feature names for the model card. */

@@ -2,6 +2,7 @@ import { Link } from 'wouter';
 import { useApi } from '../../app/use-api.ts';
 import { Badge, Card, ErrorBox, Loading, PageHeader, Stat, fmt } from '../../components/ui.tsx';
 import { reasonText, riskTone } from '../at-risk/reasons.ts';
+import { usePrimaryStages } from '../at-risk/use-primary-stages.ts';
 import { ChannelIcon, CHANNEL_LABEL } from './ChannelIcon.tsx';
 import { displayName, IDENTITY_LABEL, type Profile } from './customer-model.ts';
 import { CustomerCases, CustomerResponses } from './CustomerActivity.tsx';
@@ -11,6 +12,7 @@ import { Timeline } from './Timeline.tsx';
 /** Everything about one customer on one page: who, where in the journey, how they feel, what we did. */
 export function Customer360({ id }: { id: string }) {
   const state = useApi<Profile>(`/api/v1/customers/${encodeURIComponent(id)}`);
+  const stages = usePrimaryStages();
   if (state.error) return <><Back /><ErrorBox error={state.error} retry={state.reload} /></>;
   if (!state.data) return <Loading />;
   const p = state.data;
@@ -42,7 +44,7 @@ export function Customer360({ id }: { id: string }) {
           </Card>
           {p.churnRisk && (
             <Card title={<>Churn risk <Badge tone={riskTone(p.churnRisk.risk)}>{fmt.pct(p.churnRisk.risk, 0)}</Badge></>}>
-              <ul className="reasons">{p.churnRisk.reasons.map((r) => <li key={r.feature}>{reasonText(r)}</li>)}</ul>
+              <ul className="reasons">{p.churnRisk.reasons.map((r) => <li key={r.feature}>{reasonText(r, stages)}</li>)}</ul>
               <p className="muted small">The factors pushing this customer's risk up most. <Link href="/at-risk">All at-risk customers</Link></p>
             </Card>
           )}
