@@ -11,6 +11,8 @@ export interface ViewTiming {
   jsEncodedBytes: number;
   jsDecodedBytes: number;
   requests: number;
+  /** Paths of the JavaScript files loaded (to size them gzipped from dist/web). */
+  jsPaths: string[];
 }
 
 /** Opens `path` logged in, in a fresh context (empty HTTP cache), and reads the page's own performance entries. */
@@ -43,6 +45,7 @@ export async function measureView(browser: Browser, baseUrl: string, sessionToke
         jsEncodedBytes: js.reduce((s, r) => s + r.encodedBodySize, 0),
         jsDecodedBytes: js.reduce((s, r) => s + r.decodedBodySize, 0),
         requests: res.length + 1,
+        jsPaths: js.map((r) => new URL(r.name).pathname),
       };
     });
   } finally {
