@@ -1,6 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { Catalog } from '../analytics-common/use-catalog.ts';
-import { emptyStep, isComplete, ORDERS, WINDOWS, type FunnelDef, type Order, type Step } from './definition.ts';
+import { ExclusionEditor } from './ExclusionEditor.tsx';
+import { emptyStep, fitExclusions, isComplete, ORDERS, WINDOWS, type FunnelDef, type Order, type Step } from './definition.ts';
 import { StepEditor } from './StepEditor.tsx';
 
 const MAX_STEPS = 20;
@@ -28,12 +29,13 @@ export function FunnelBuilder({ value, catalog, onRun }: { value: FunnelDef; cat
           <li key={i}>
             <StepEditor step={s} index={i} count={draft.steps.length} catalog={catalog}
               onChange={(step) => setStep(i, step)} onMove={(d) => move(i, d)}
-              onRemove={() => setDraft((d) => ({ ...d, steps: d.steps.filter((_, j) => j !== i) }))} />
+              onRemove={() => setDraft((d) => ({ ...d, steps: d.steps.filter((_, j) => j !== i), exclusions: fitExclusions(d.exclusions, d.steps.length - 1) }))} />
           </li>
         ))}
       </ol>
       <button type="button" className="btn small" disabled={draft.steps.length >= MAX_STEPS}
         onClick={() => setDraft((d) => ({ ...d, steps: [...d.steps, emptyStep()] }))}>+ Add step</button>
+      <ExclusionEditor value={draft.exclusions} steps={draft.steps.length} catalog={catalog} onChange={(exclusions) => setDraft((d) => ({ ...d, exclusions }))} />
       <div className="analysis-form funnel-options">
         <label className="field"><span>Conversion window</span>
           <select value={draft.window} onChange={(e) => setDraft({ ...draft, window: e.target.value })}>
@@ -64,7 +66,7 @@ export function FunnelBuilder({ value, catalog, onRun }: { value: FunnelDef; cat
         <button type="submit" className="btn primary" disabled={!isComplete(draft)}>Show funnel</button>
       </div>
       <p className="hint" id="order-hint">{ORDERS.find((o) => o.id === draft.order)?.hint}. A customer counts once per step; the window runs from their first step.</p>
-      {!isComplete(draft) && <p className="hint" role="status">Choose an event, touchpoint or stage for every step (at least two steps), and fill in every filter.</p>}
+      {!isComplete(draft) && <p className="hint" role="status">Choose an event, touchpoint or stage for every step (at least two steps), fill in every filter, and choose an event for every exclusion.</p>}
     </form>
   );
 }

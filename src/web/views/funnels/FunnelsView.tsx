@@ -19,7 +19,7 @@ function defaultFunnel(catalog: Catalog): FunnelDef {
   const known = DEFAULT_STEPS.filter((n) => names.includes(n));
   const steps = (known.length >= 2 ? known : names.slice(0, 2)).map((n) => emptyStep(n));
   while (steps.length < 2) steps.push(emptyStep());
-  return { steps, window: '14d', order: 'ordered', breakdown: '' };
+  return { steps, window: '14d', order: 'ordered', breakdown: '', exclusions: [] };
 }
 
 function labelOf(catalog: Catalog) {

@@ -14,7 +14,9 @@ export type Order = (typeof ORDERS)[number]['id'];
 
 export interface Condition { property: string; op: Op; value: string }
 export interface Step { kind: StepKind; value: string; where: Condition[] }
-export interface FunnelDef { steps: Step[]; window: string; order: Order; breakdown: string }
+/** Customers who did `event` after step `fromStep` and before step `toStep` (0-based, as the API) are left out. */
+export interface Exclusion { event: string; fromStep: number; toStep: number }
+export interface FunnelDef { steps: Step[]; window: string; order: Order; breakdown: string; exclusions: Exclusion[] }
 
 export const WINDOWS = [
   { id: '30m', label: '30 minutes' }, { id: '1h', label: '1 hour' }, { id: '1d', label: '1 day' },
@@ -38,6 +40,9 @@ export function decodeFunnel(text: string | null): FunnelDef | null {
       window: typeof v.window === 'string' ? v.window : '14d',
       order: ORDERS.some((o) => o.id === v.order) ? v.order! : 'ordered',
       breakdown: typeof v.breakdown === 'string' ? v.breakdown : '',
+      exclusions: Array.isArray(v.exclusions)
+        ? v.exclusions.filter((x) => !!x && typeof x.event === 'string' && Number.isInteger(x.fromStep) && Number.isInteger(x.toStep))
+        : [],
     };
   } catch {
     return null;
@@ -49,7 +54,17 @@ export function encodeFunnel(def: FunnelDef): string {
 }
 
 export function isComplete(def: FunnelDef): boolean {
-  return def.steps.length >= 2 && def.steps.every((s) => s.value !== '' && s.where.every((c) => c.property !== '' && (c.op === 'exists' || c.value !== '')));
+  return def.steps.length >= 2 && def.steps.every((s) => s.value !== '' && s.where.every((c) => c.property !== '' && (c.op === 'exists' || c.value !== '')))
+    && def.exclusions.every((x) => x.event !== '' && validSteps(x, def.steps.length));
+}
+
+function validSteps(x: Exclusion, steps: number): boolean {
+  return x.fromStep >= 0 && x.fromStep < x.toStep && x.toStep < steps;
+}
+
+/** Exclusions after steps were removed or moved: indexes past the last step are pulled in, empty ranges dropped. */
+export function fitExclusions(exclusions: Exclusion[], steps: number): Exclusion[] {
+  return exclusions.map((x) => ({ ...x, toStep: Math.min(x.toStep, steps - 1) })).filter((x) => validSteps(x, steps));
 }
 
 const NUMBER = /^-?\d+(\.\d+)?$/;
@@ -79,6 +94,7 @@ export function funnelRequest(def: FunnelDef, range: { from: string; to: string 
     window: def.window,
     order: def.order,
     ...(def.breakdown ? { breakdown: def.breakdown } : {}),
+    ...(def.exclusions.length ? { exclusions: def.exclusions } : {}),
     from: range.from,
     to: range.to,
   };
