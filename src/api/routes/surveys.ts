@@ -8,6 +8,7 @@ import { linkPage, pickLanguage } from '../../voc/surveys/link-page.ts';
 import { ExperienceQuerySchema, experienceScores } from '../../voc/surveys/experience.ts';
 import { METRIC_KINDS, MetricsQuerySchema, surveyMetric, type MetricKind } from '../../voc/surveys/metrics.ts';
 import { ResponseInputSchema, submitResponse } from '../../voc/surveys/responses.ts';
+import { surveysWithResponseCounts } from '../../voc/surveys/response-counts.ts';
 import { exportResponsesCsv, importResponsesCsv } from '../../voc/surveys/responses-csv.ts';
 import { sql } from '../../storage/sql.ts';
 import { basicUser, requireSecretKey, requireWriteKey } from '../auth.ts';
@@ -32,7 +33,10 @@ export function surveyRoutes(app: FastifyInstance, services: Services): void {
     const input = parseWith(SurveyInputSchema, jsonBody(req));
     return reply.code(201).send(await surveys.create(ws.id, input));
   });
-  app.get('/api/v1/surveys', async (req) => ({ surveys: await surveys.list((await requireSecretKey(workspaces, req)).id) }));
+  app.get('/api/v1/surveys', async (req) => {
+    const ws = await requireSecretKey(workspaces, req);
+    return { surveys: await surveysWithResponseCounts(services.store, ws.id, await surveys.list(ws.id)) };
+  });
   app.get('/api/v1/surveys/:id', async (req) => {
     const ws = await requireSecretKey(workspaces, req);
     const s = await surveys.get(ws.id, (req.params as { id: string }).id);

@@ -32,7 +32,11 @@ export interface SurveyDraft {
   name: string; languages: string[]; defaultLanguage?: string; questions: Question[]; trigger?: Trigger;
   status: 'active' | 'paused' | 'closed'; expiresAt?: string; thankYou?: Texts;
 }
-export interface Survey extends SurveyDraft { id: string; defaultLanguage: string; createdAt: string; updatedAt: string }
+export interface Survey extends SurveyDraft {
+  id: string; defaultLanguage: string; createdAt: string; updatedAt: string;
+  /** Only in the list (GET /api/v1/surveys). */
+  responseCount?: { total: number; complete: number; lastAt: string | null };
+}
 
 /** Scales as the server defines them (src/voc/surveys/definition.ts). */
 export const SCALES: Record<'nps' | 'csat' | 'ces' | 'emotion', { min: number; max: number }> = {
