@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useSearchParams } from 'wouter';
 import { useFilters } from '../../app/filters.tsx';
 import { useApi } from '../../app/use-api.ts';
 import { FilterBar } from '../../components/FilterBar.tsx';
@@ -15,23 +16,45 @@ const BANDS = [
 ];
 interface InboxFilters { surveyId: string; language: string; sentiment: string; theme: string; touchpoint: string; band: string; q: string }
 const NONE: InboxFilters = { surveyId: '', language: '', sentiment: '', theme: '', touchpoint: '', band: '', q: '' };
+const KEYS = Object.keys(NONE) as (keyof InboxFilters)[];
 
 /** What customers wrote, newest first, with the language, sentiment and themes the text analysis found. */
 export function InboxTab() {
   const f = useFilters();
-  const [filters, setFilters] = useState<InboxFilters>(NONE);
-  const [search, setSearch] = useState('');
-  const [offset, setOffset] = useState(0);
+  // Filters and page live in the address, so a filtered inbox can be bookmarked, shared and survives a reload.
+  const [params, setParams] = useSearchParams();
+  const filters = useMemo(() => Object.fromEntries(KEYS.map((k) => [k, params.get(k) ?? ''])) as unknown as InboxFilters, [params]);
+  const offset = Math.max(0, (Number(params.get('page')) || 1) - 1) * PAGE;
+  const [search, setSearch] = useState(filters.q);
+  const update = (patch: Partial<InboxFilters>, page = 1) => setParams((p) => {
+    const q = new URLSearchParams(p);
+    for (const [k, v] of Object.entries(patch)) { if (v) q.set(k, v); else q.delete(k); }
+    if (page > 1) q.set('page', String(page)); else q.delete('page');
+    return q;
+  }, { replace: true });
+  const setFilters = (next: InboxFilters) => update(next);
+  const setOffset = (o: number) => update({}, Math.floor(o / PAGE) + 1);
   const { surveys } = useSurveys();
   const names = useJourneyNames();
   // Typing waits a moment before asking the server.
   useEffect(() => {
-    const t = setTimeout(() => setFilters((x) => (x.q === search.trim() ? x : { ...x, q: search.trim() })), 300);
+    const t = setTimeout(() => { if (filters.q !== search.trim()) update({ q: search.trim() }); }, 300);
     return () => clearTimeout(t);
+    // Only typing starts the wait; `update` reads the latest address when it runs.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [search]);
-  useEffect(() => setOffset(0), [filters, f.from, f.to]);
+  // Back/forward or "Clear filters" change the address: the search box follows.
+  useEffect(() => { setSearch((s) => (s.trim() === filters.q ? s : filters.q)); }, [filters.q]);
+  // A new period starts again at the newest comments (but a reload keeps the page from the address).
+  const period = useRef(`${f.from}|${f.to}`);
+  useEffect(() => {
+    if (period.current === `${f.from}|${f.to}`) return;
+    period.current = `${f.from}|${f.to}`;
+    if (offset > 0) setOffset(0);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [f.from, f.to]);
   const state = useApi<FeedbackPage>('/api/v1/feedback', { query: { ...filters, from: f.from, to: f.to, limit: PAGE, offset } });
-  const set = (k: keyof InboxFilters) => (e: { target: { value: string } }) => setFilters((x) => ({ ...x, [k]: e.target.value }));
+  const set = (k: keyof InboxFilters) => (e: { target: { value: string } }) => update({ [k]: e.target.value });
   const facets = state.data?.facets;
   const surveyName = new Map(surveys.map((s) => [s.id, s.name]));
   const active = Object.values(filters).some(Boolean);
