@@ -2,7 +2,7 @@ import type { StoredJourney } from '../journeys/repository.ts';
 import { stageHistory } from '../journeys/stage-history.ts';
 import { sql } from '../storage/sql.ts';
 import type { Store } from '../storage/store.ts';
-import { loadCustomerEvents } from './customer-events.ts';
+import { loadEventsOfCustomers } from './customer-events.ts';
 import { identitiesOf, type Identity } from './identities-of.ts';
 
 export interface CustomerSummary {
@@ -21,7 +21,8 @@ const likePattern = (s: string) => `%${s.toLowerCase().replace(/[\\%_]/g, (c) =>
 /**
  * Customers whose identity (user id, e-mail, phone, anonymous id) or customer id contains `search`
  * (case-insensitive), most recently seen first; without `search`, the most recently seen customers.
- * Stage and persona come from each listed customer's events (as on the profile), so `limit` stays small.
+ * Stage and persona come from the listed customers' events (as on the profile), read in one query for the
+ * whole page — `limit` (at most 100) bounds it.
  */
 export async function searchCustomers(
   store: Store, workspaceId: string, options: { search?: string; limit?: number; journey?: StoredJourney | null } = {},
@@ -37,9 +38,10 @@ export async function searchCustomers(
     WHERE workspace_id = ${workspaceId} ${matching}
     GROUP BY customer_id ORDER BY last_seen DESC, customer_id LIMIT ${limit}`);
   if (rows.length === 0) return [];
-  const identities = await identitiesOf(store, workspaceId, rows.map((r) => r.customer_id));
-  return Promise.all(rows.map(async (r) => {
-    const events = await loadCustomerEvents(store, workspaceId, r.customer_id);
+  const ids = rows.map((r) => r.customer_id);
+  const [identities, eventsOf] = await Promise.all([identitiesOf(store, workspaceId, ids), loadEventsOfCustomers(store, workspaceId, ids)]);
+  return rows.map((r) => {
+    const events = eventsOf.get(r.customer_id) ?? [];
     const traits: Record<string, unknown> = {};
     for (const e of events) if (e.traits) Object.assign(traits, e.traits);
     const current = options.journey ? stageHistory(options.journey.journey, events).current : null;
@@ -51,5 +53,5 @@ export async function searchCustomers(
       persona: typeof traits.persona === 'string' ? traits.persona : null,
       stage: current ? { id: current.stageId, name: current.stageName } : null,
     };
-  }));
+  });
 }

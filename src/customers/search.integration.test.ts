@@ -40,6 +40,26 @@ describe('customer search', () => {
     expect(await ids("x' OR 1=1 --")).toEqual([]);
   });
 
+  it('gives each listed customer their own journey stage, read for the whole page at once', async () => {
+    const journey = { id: 'shop', name: 'Shop', stages: [
+      { id: 'buy', name: 'Buy', touchpoints: [{ id: 'checkout', name: 'Checkout', match: { event: 'Checkout Started' } }] },
+      { id: 'after', name: 'After', touchpoints: [{ id: 'delivered', name: 'Delivered', match: { event: 'Order Delivered' } }] },
+    ] };
+    const put = await t.app.inject({ method: 'PUT', url: '/api/v1/journeys/shop', headers: { authorization: t.bearer, 'content-type': 'application/json' }, payload: JSON.stringify(journey) });
+    expect(put.statusCode).toBe(201);
+    // Recent times, so nobody has lapsed out of the journey.
+    const at = (hoursAgo: number) => new Date(Date.now() - hoursAgo * 3_600_000).toISOString();
+    await send('/v1/track', { userId: 'u-dan', event: 'Checkout Started', timestamp: at(5) });
+    await send('/v1/track', { userId: 'u-dan', event: 'Order Delivered', timestamp: at(4) });
+    await send('/v1/track', { userId: 'u-eve', event: 'Checkout Started', timestamp: at(3) });
+    await send('/v1/track', { userId: 'u-fay', event: 'Product Viewed', timestamp: at(2) });
+    await t.services.settle();
+    const { customers } = (await get('/api/v1/customers?search=u-')).json();
+    const stageOf = Object.fromEntries(customers.map((c: { identities: { value: string }[]; stage: { name: string } | null }) => [c.identities[0].value, c.stage?.name ?? null]));
+    expect(stageOf).toEqual({ 'u-fay': null, 'u-eve': 'Buy', 'u-dan': 'After' });
+    expect(customers.map((c: { eventCount: number }) => c.eventCount)).toEqual([1, 1, 2]);
+  });
+
   it('lists a customer\'s survey responses with the survey name, newest first', async () => {
     const survey = (await t.app.inject({ method: 'POST', url: '/api/v1/surveys', headers: { authorization: t.bearer, 'content-type': 'application/json' },
       payload: JSON.stringify({ name: 'Post-delivery NPS', questions: [{ id: 'nps', type: 'nps', text: { en: 'Recommend us?' } }] }) })).json();
