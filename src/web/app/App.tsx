@@ -1,4 +1,4 @@
-import { Suspense, useState } from 'react';
+import { Suspense, useRef, useState } from 'react';
 import { Link, Redirect, Route, Switch, useLocation } from 'wouter';
 import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
 import { Loading } from '../components/ui.tsx';
@@ -21,12 +21,15 @@ function Shell() {
   const session = useSession();
   const [location] = useLocation();
   const [menuOpen, setMenuOpen] = useState(false);
+  const menuButton = useRef<HTMLButtonElement>(null);
+  // Escape closes the phone menu and gives focus back to its button, as for any disclosure.
+  const closeOnEscape = (e: { key: string }) => { if (e.key === 'Escape' && menuOpen) { setMenuOpen(false); menuButton.current?.focus(); } };
   const groups = [...new Set(VIEWS.map((v) => v.group))];
   return (
     <div className="shell">
       <a className="skip-link" href="#main">Skip to content</a>
       <header className="topbar">
-        <button type="button" className="menu-toggle" aria-expanded={menuOpen} aria-controls="nav" onClick={() => setMenuOpen(!menuOpen)}>☰<span className="sr-only">Menu</span></button>
+        <button ref={menuButton} type="button" className="menu-toggle" aria-expanded={menuOpen} aria-controls="nav" onClick={() => setMenuOpen(!menuOpen)}>☰<span className="sr-only">Menu</span></button>
         <Link href="/map" className="brand">Touchpoint</Link>
         <div className="topbar-right">
           {session.workspaces.length > 1 ? (
@@ -40,7 +43,7 @@ function Shell() {
           <button type="button" className="btn ghost small" onClick={() => void session.logout()}>Log out</button>
         </div>
       </header>
-      <nav id="nav" className={`sidebar ${menuOpen ? 'open' : ''}`} aria-label="Views">
+      <nav id="nav" className={`sidebar ${menuOpen ? 'open' : ''}`} aria-label="Views" onKeyDown={closeOnEscape}>
         {groups.map((g) => (
           <div key={g} className="nav-group">
             <div className="nav-group-label">{g}</div>
