@@ -39,9 +39,13 @@ export async function recordResponses(services: Services, workspaceId: string, s
     properties: { survey_id: survey.id, response_id: p.id, complete: p.complete, ...p.s },
     context: { channel: p.input.channel ?? 'web' },
   })) });
-  const customers = await customerIds(services, workspaceId, prepared.map((p) => p.input.userId ?? p.input.anonymousId!));
-  const personas = await latestPersonas(services, workspaceId, [...new Set(customers.filter((c): c is string => c !== null))]);
-  const journey = survey.journey ? await services.journeys.get(workspaceId, survey.journey) : await services.journeys.primary(workspaceId);
+  // Independent reads, run side by side on the store's reader connections.
+  const [{ customers, personas }, journey] = await Promise.all([
+    customerIds(services, workspaceId, prepared.map((p) => p.input.userId ?? p.input.anonymousId!)).then(async (customers) => ({
+      customers, personas: await latestPersonas(services, workspaceId, [...new Set(customers.filter((c): c is string => c !== null))]),
+    })),
+    survey.journey ? services.journeys.get(workspaceId, survey.journey) : services.journeys.primary(workspaceId),
+  ]);
   const stageOf = (tp: string | null) => (tp ? journey?.journey.stages.find((st) => st.touchpoints.some((t) => t.id === tp))?.id ?? null : null);
 
   const rows = prepared.map((p, i) => {
