@@ -14,9 +14,56 @@ import { key, traitKeys } from './keys.ts';
  *   a shared device or a shared e-mail must not fuse two signed-up people. Then the user id wins.
  * - `alias` is an explicit statement that two ids are one person and always merges.
  */
+/** An event's identity keys, computed once per batch. */
+interface EventKeys {
+  anon: string | null;
+  user: string | null;
+  /** Every key but the user id: the anonymous id, an alias's previous id (as user and as anonymous id), e-mail, phone. */
+  others: string[];
+}
+
+function eventKeys(e: TouchEvent): EventKeys {
+  const anon = e.anonymousId ? key('anon', e.anonymousId) : null;
+  const others: string[] = anon === null ? [] : [anon];
+  if (e.previousId) others.push(key('user', e.previousId), key('anon', e.previousId));
+  if (e.traits !== null) for (const k of traitKeys(e)) others.push(k);
+  return { anon, user: e.userId ? key('user', e.userId) : null, others };
+}
+
+/** identity key → customer id, one map per workspace (lookups then need no concatenated key). */
+class Links {
+  private readonly byWorkspace = new Map<string, Map<string, string>>();
+  size = 0;
+
+  of(ws: string): Map<string, string> {
+    let m = this.byWorkspace.get(ws);
+    if (!m) this.byWorkspace.set(ws, (m = new Map()));
+    return m;
+  }
+
+  get(ws: string, k: string): string | undefined {
+    return this.byWorkspace.get(ws)?.get(k);
+  }
+
+  set(ws: string, k: string, customer: string): void {
+    const m = this.of(ws);
+    if (!m.has(k)) this.size++;
+    m.set(k, customer);
+  }
+
+  clear(): void {
+    this.byWorkspace.clear();
+    this.size = 0;
+  }
+
+  *entries(): Generator<[string, string, string]> {
+    for (const [ws, m] of this.byWorkspace) for (const [k, c] of m) yield [ws, k, c];
+  }
+}
+
 export class IdentityResolver {
   /** identity key (per workspace) → customer id. A bounded cache in front of the identities table. */
-  private cache = new Map<string, string>();
+  private cache = new Links();
   /** Customers known to have a user id. */
   private identified = new Set<string>();
   /** Merged customer → the customer it was folded into (lets stale cache entries forward). */
@@ -27,16 +74,17 @@ export class IdentityResolver {
   /** Assigns `customerId` on every event and returns the identity changes to store with them. */
   async resolve(events: TouchEvent[]): Promise<IdentityChanges> {
     const changes: IdentityChanges = { added: [], merged: [] };
-    const overlay = new Map<string, string>();
+    const overlay = new Links();
     const newlyIdentified = new Set<string>();
-    await this.prefetch(events);
+    const keys = events.map(eventKeys);
+    await this.prefetch(events, keys);
 
     const find = (ws: string, k: string): string | undefined => {
-      const c = overlay.get(ws + '\u0000' + k) ?? this.cache.get(ws + '\u0000' + k);
+      const c = overlay.get(ws, k) ?? this.cache.get(ws, k);
       return c === undefined ? undefined : this.follow(c);
     };
     const link = (e: TouchEvent, k: string, customer: string) => {
-      overlay.set(e.workspaceId + '\u0000' + k, customer);
+      overlay.set(e.workspaceId, k, customer);
       changes.added.push({ workspaceId: e.workspaceId, identity: k, customerId: customer, at: e.timestamp });
       if (k.startsWith('user:')) newlyIdentified.add(customer);
     };
@@ -48,13 +96,10 @@ export class IdentityResolver {
       if (hasUser(from)) newlyIdentified.add(to);
     };
 
-    for (const e of events) {
+    for (let i = 0; i < events.length; i++) {
+      const e = events[i];
       const ws = e.workspaceId;
-      const anon = e.anonymousId ? key('anon', e.anonymousId) : null;
-      const user = e.userId ? key('user', e.userId) : null;
-      const others = [anon, ...(e.previousId ? [key('user', e.previousId), key('anon', e.previousId)] : []), ...traitKeys(e)]
-        .filter((k): k is string => k !== null);
-
+      const { anon, user, others } = keys[i];
       let customer: string;
       if (user) {
         const existing = find(ws, user);
@@ -72,8 +117,9 @@ export class IdentityResolver {
           } else if (c !== customer && (e.type === 'alias' || !hasUser(c))) merge(e, c, customer);
         }
       } else if (anon) {
-        customer = find(ws, anon) ?? randomUUID();
-        if (!find(ws, anon)) link(e, anon, customer);
+        const known = find(ws, anon);
+        customer = known ?? randomUUID();
+        if (known === undefined) link(e, anon, customer);
         for (const k of others) if (k !== anon && find(ws, k) === undefined) link(e, k, customer);
       } else {
         throw new Error('event without identity reached the resolver');
@@ -88,13 +134,13 @@ export class IdentityResolver {
     return changes;
   }
 
-  private pending: { overlay: Map<string, string>; newlyIdentified: Set<string>; merged: IdentityChanges['merged'] } | null = null;
+  private pending: { overlay: Links; newlyIdentified: Set<string>; merged: IdentityChanges['merged'] } | null = null;
 
   /** Called after the batch committed: its links become cached truth. */
   committed(): void {
     if (!this.pending) return;
     if (this.cache.size > this.cacheLimit) this.cache.clear();
-    for (const [k, c] of this.pending.overlay) this.cache.set(k, this.follow(c));
+    for (const [ws, k, c] of this.pending.overlay.entries()) this.cache.set(ws, k, this.follow(c));
     for (const c of this.pending.newlyIdentified) this.identified.add(this.follow(c));
     this.pending = null;
   }
@@ -116,24 +162,24 @@ export class IdentityResolver {
   }
 
   /** Loads the batch's unknown identities (and whether their customers have user ids) in two queries. */
-  private async prefetch(events: TouchEvent[]): Promise<void> {
+  private async prefetch(events: TouchEvent[], keys: EventKeys[]): Promise<void> {
     const missing = new Map<string, Set<string>>();
-    for (const e of events) {
-      const keys = [e.anonymousId && key('anon', e.anonymousId), e.userId && key('user', e.userId),
-        ...(e.previousId ? [key('user', e.previousId), key('anon', e.previousId)] : []), ...traitKeys(e)];
-      for (const k of keys) {
-        if (!k || this.cache.has(e.workspaceId + '\u0000' + k)) continue;
-        let set = missing.get(e.workspaceId);
-        if (!set) missing.set(e.workspaceId, (set = new Set()));
-        set.add(k);
-      }
+    const want = (ws: string, k: string | null) => {
+      if (k === null || this.cache.get(ws, k) !== undefined) return;
+      let set = missing.get(ws);
+      if (!set) missing.set(ws, (set = new Set()));
+      set.add(k);
+    };
+    for (let i = 0; i < events.length; i++) {
+      want(events[i].workspaceId, keys[i].user);
+      for (const k of keys[i].others) want(events[i].workspaceId, k);
     }
-    for (const [ws, keys] of missing) {
+    for (const [ws, wanted] of missing) {
       const rows = await this.store.query<{ identity: string; customer_id: string }>(
-        sql`SELECT identity, customer_id FROM identities WHERE workspace_id = ${ws} AND identity IN (SELECT unnest(${[...keys]}))`);
+        sql`SELECT identity, customer_id FROM identities WHERE workspace_id = ${ws} AND identity IN (SELECT unnest(${[...wanted]}))`);
       if (rows.length === 0) continue;
       if (this.cache.size > this.cacheLimit) this.cache.clear();
-      for (const r of rows) this.cache.set(ws + '\u0000' + r.identity, r.customer_id);
+      for (const r of rows) this.cache.set(ws, r.identity, r.customer_id);
       const customers = [...new Set(rows.map((r) => r.customer_id))].filter((c) => !this.identified.has(c));
       if (customers.length === 0) continue;
       const users = await this.store.query<{ customer_id: string }>(
