@@ -49,13 +49,15 @@ export async function surveyMetric(store: Store, workspaceId: string, kind: Metr
     ${q.surveyId ? sql`AND survey_id = ${q.surveyId}` : sql``}
     ${q.from ? sql`AND submitted_at >= ${new Date(q.from)}` : sql``}
     ${q.to ? sql`AND submitted_at < ${new Date(q.to)}` : sql``}`;
-  // With a breakdown, the total and the groups come from one scan (GROUPING SETS: the () set is the total).
+  // With a breakdown, one GROUP BY scan; every aggregate is a count or a sum, so the total is the sum
+  // of the groups (no second scan).
   const dim = q.by ? DIMENSION_SQL[q.by] : null;
-  const rows = await store.query<Row & { total: number }>(dim
-    ? sql`SELECT ${dim} AS grp, grouping(${dim}) AS total, ${aggregates(kind)} FROM survey_responses WHERE ${where} GROUP BY GROUPING SETS ((${dim}), ()) ORDER BY 1`
-    : sql`SELECT NULL AS grp, 1 AS total, ${aggregates(kind)} FROM survey_responses WHERE ${where}`);
-  const total = rows.find((r) => Number(r.total) === 1);
-  const result: Record<string, unknown> = { metric: kind, ...score(kind, total ?? { grp: null, n: 0, hi: 0, mid: 0, lo: 0, s: 0, ss: 0 }) };
+  const rows = await store.query<Row>(dim
+    ? sql`SELECT ${dim} AS grp, ${aggregates(kind)} FROM survey_responses WHERE ${where} GROUP BY 1 ORDER BY 1`
+    : sql`SELECT NULL AS grp, ${aggregates(kind)} FROM survey_responses WHERE ${where}`);
+  const total: Row = { grp: null, n: 0, hi: 0, mid: 0, lo: 0, s: 0, ss: 0 };
+  for (const r of rows) for (const k of ['n', 'hi', 'mid', 'lo', 's', 'ss'] as const) total[k] += Number(r[k]);
+  const result: Record<string, unknown> = { metric: kind, ...score(kind, total) };
   if (q.compare) {
     const days = Number(q.compare.slice(0, -1));
     const end = q.to ? Date.parse(q.to) : Date.now();
@@ -68,7 +70,7 @@ export async function surveyMetric(store: Store, workspaceId: string, kind: Metr
   }
   if (q.by) {
     result.by = q.by;
-    result.groups = rows.filter((r) => Number(r.total) === 0)
+    result.groups = rows
       .map((r) => ({ value: r.grp instanceof Date ? r.grp.toISOString().slice(0, 10) : r.grp, ...score(kind, r) }));
   }
   return result;
