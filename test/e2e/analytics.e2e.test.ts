@@ -108,7 +108,7 @@ describe('analysis views on the demo workspace', () => {
     await chartsDrawn(page, 'Credited conversions by model');
     const table = page.getByRole('table', { name: /Conversions credited per channel/ });
     expect(await table.getByRole('columnheader').allTextContents()).toEqual(
-      ['channel', 'First touch', 'Last touch', 'Linear', 'Position (40/20/40)', 'Time decay', 'Data-driven (Markov)']);
+      ['Channel', 'First touch', 'Last touch', 'Linear', 'Position (40/20/40)', 'Time decay', 'Data-driven (Markov)']);
     await expect(table.getByRole('row', { name: /^web\b/ }).textContent()).resolves.toMatch(/\d+ %/);
     await d.screenshot(page, 'analytics-attribution');
     await page.close();

@@ -5,7 +5,7 @@ import { MODEL_COLORS, MODEL_LABELS, type AttributionResult } from './types.ts';
 /** Credited conversions (or revenue) per channel, one bar per model, side by side. */
 export function AttributionChart({ result, keys, metric, names }: { result: AttributionResult; keys: string[]; metric: 'conversions' | 'revenue'; names: (k: string) => string }) {
   const option = useMemo(() => ({
-    grid: { left: 56, right: 12, top: 40, bottom: keys.length > 6 ? 64 : 28 },
+    grid: { left: 56, right: 12, top: 64, bottom: keys.length > 6 ? 64 : 28 },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: number) => (metric === 'revenue' ? v.toFixed(0) : v.toFixed(1)) },
     legend: { top: 0, type: 'scroll' },
     xAxis: { type: 'category', data: keys.map(names), axisLabel: { interval: 0, rotate: keys.length > 6 ? 35 : 0, width: 110, overflow: 'truncate' } },

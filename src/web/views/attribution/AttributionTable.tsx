@@ -1,6 +1,10 @@
 import { fmt } from '../../components/ui.tsx';
 import { MODEL_LABELS, type AttributionResult } from './types.ts';
 
+// A small share reads "0.5 %", not "0 %"; whole credits (first and last touch) without a ".0".
+const share = (r: number) => fmt.pct(r, r > 0 && r < 0.01 ? 1 : 0);
+const credited = (n: number) => (Number.isInteger(n) ? fmt.int(n) : fmt.num(n));
+
 /** Share of conversions (and the credited number) per channel and model; the spread shows how much the model matters. */
 export function AttributionTable({ result, keys, names }: { result: AttributionResult; keys: string[]; names: (k: string) => string }) {
   return (
@@ -9,7 +13,7 @@ export function AttributionTable({ result, keys, names }: { result: AttributionR
         <caption className="sr-only">Conversions credited per {result.dimension} and model</caption>
         <thead>
           <tr>
-            <th scope="col">{result.dimension}</th>
+            <th scope="col">{result.dimension.charAt(0).toUpperCase() + result.dimension.slice(1)}</th>
             {result.models.map((m) => <th key={m.model} scope="col" className="num">{MODEL_LABELS[m.model]}</th>)}
           </tr>
         </thead>
@@ -19,7 +23,7 @@ export function AttributionTable({ result, keys, names }: { result: AttributionR
               <th scope="row">{names(k)}</th>
               {result.models.map((m) => {
                 const c = m.channels.find((x) => x.channel === k);
-                return <td key={m.model} className="num">{c ? <>{fmt.pct(c.share, 0)} <span className="muted small">({fmt.num(c.conversions)})</span></> : '–'}</td>;
+                return <td key={m.model} className="num">{c ? <>{share(c.share)} <span className="muted small">({credited(c.conversions)})</span></> : '–'}</td>;
               })}
             </tr>
           ))}

@@ -24,7 +24,7 @@ export function FrictionTrend({ signals, by }: { signals: Signal[]; by: 'day' | 
     }
     const index = new Map(axis.map((d, i) => [d, i]));
     return {
-      grid: { left: 40, right: 12, top: 40, bottom: 28 },
+      grid: { left: 40, right: 12, top: 64, bottom: 28 },
       tooltip: { trigger: 'axis' },
       legend: { top: 0, type: 'scroll' },
       dataZoom: [{ type: 'inside' }],

@@ -11,7 +11,7 @@ import { DropoffRanking } from './DropoffRanking.tsx';
 import { FrictionTrend } from './FrictionTrend.tsx';
 import { SignalDetails } from './SignalDetails.tsx';
 import { SignalTable } from './SignalTable.tsx';
-import type { FrictionResult } from './types.ts';
+import type { FrictionResult, Signal } from './types.ts';
 
 export default function FrictionView() {
   const { from, to } = useFilters();
@@ -44,12 +44,12 @@ export default function FrictionView() {
                         <Stat label="Active customers" value={fmt.int(d.activeCustomers)} />
                         <Stat label="Signals seen" value={`${present.length} of ${d.signals.length}`} />
                         {worst && <Stat label="Costs the most" value={worst.label} tone="bad"
-                          hint={`${(worst.conversion!.lift! * 100).toFixed(0)} pts ${worst.conversion!.outcome === 'purchase' ? 'purchase' : 'repeat purchase'} rate (${worst.conversion!.withFriction.n} customers with it)`} />}
+                          hint={costHint(worst.conversion!)} />}
                       </div>
                       <Card title="Friction signals">
                         {present.length === 0 ? <p className="muted">No friction in this period — or no events that show it yet (Page Load with duration_ms, Error, Payment Failed, Order Delivered with promised_at…).</p>
                           : <SignalTable signals={d.signals} active={d.activeCustomers} selected={current?.signal ?? ''} onSelect={setSelected} />}
-                        <p className="hint">Converted: bought within {d.signals.find((s) => s.conversion?.outcome === 'purchase')?.conversion?.window ?? '14d'} of the friction (after-purchase signals: bought again within {d.signals.find((s) => s.conversion?.outcome === 'repeat_purchase')?.conversion?.window ?? '30d'}); “without it” are customers who could have met it and did not. Differences show association, not cause.</p>
+                        <p className="hint">Converted: bought within {d.signals.find((s) => s.conversion?.outcome === 'purchase')?.conversion?.window ?? '14d'} of the friction (after-purchase signals: bought again within {d.signals.find((s) => s.conversion?.outcome === 'repeat_purchase')?.conversion?.window ?? '30d'}); “without it” are customers who could have met it and did not. Differences show association, not cause: a plus usually means busier customers meet the friction more often.</p>
                       </Card>
                       <Card title={`Trend per ${by}`}><FrictionTrend signals={present} by={by} /></Card>
                       {current && <Card title={`${current.label}: details`}><SignalDetails signal={current} /></Card>}
@@ -62,4 +62,11 @@ export default function FrictionView() {
           )}
     </div>
   );
+}
+
+/** "−42 pts purchase rate: 32 of 55 bought within 14d, against 100 % without it". */
+function costHint(c: NonNullable<Signal['conversion']>): string {
+  const what = c.outcome === 'purchase' ? 'purchase' : 'repeat purchase';
+  const verb = c.outcome === 'purchase' ? 'bought' : 'bought again';
+  return `${(c.lift! * 100).toFixed(0)} pts ${what} rate: ${fmt.int(c.withFriction.converted)} of ${fmt.int(c.withFriction.n)} ${verb} within ${c.window}, against ${fmt.pct(c.withoutFriction.rate, 0)} without it`;
 }

@@ -25,7 +25,7 @@ export function SignalDetails({ signal }: { signal: Signal }) {
             <h3>Slowest pages <span className="muted small">(a load over 2 s is slow)</span></h3>
             <div className="table-wrap"><table className="compact">
               <thead><tr><th scope="col">Path</th><th scope="col" className="num">Loads</th><th scope="col" className="num">Slow</th><th scope="col" className="num">Median</th><th scope="col" className="num">90th pct.</th></tr></thead>
-              <tbody>{d.paths.map((p) => <tr key={p.path}><td className="wrap">{p.path}</td><td className="num">{fmt.int(p.loads)}</td><td className="num">{fmt.int(p.slow)} ({fmt.pct(p.slowShare, 0)})</td><td className="num">{fmt.num((p.p50Ms ?? NaN) / 1000)} s</td><td className="num">{fmt.num((p.p90Ms ?? NaN) / 1000)} s</td></tr>)}</tbody>
+              <tbody>{d.paths.map((p) => <tr key={p.path}><td className="wrap"><PathText path={p.path} /></td><td className="num">{fmt.int(p.loads)}</td><td className="num">{fmt.int(p.slow)} ({fmt.pct(p.slowShare, 0)})</td><td className="num">{fmt.num((p.p50Ms ?? NaN) / 1000)} s</td><td className="num">{fmt.num((p.p90Ms ?? NaN) / 1000)} s</td></tr>)}</tbody>
             </table></div>
           </>
         )}
@@ -47,4 +47,10 @@ export function SignalDetails({ signal }: { signal: Signal }) {
       </div>
     </div>
   );
+}
+
+/** A URL path that breaks after its slashes on a narrow screen ("/checkout/" "delivery"), not mid-word. */
+function PathText({ path }: { path: string }) {
+  const parts = path.split(/(?<=\/)/);
+  return <>{parts.map((part, i) => <span key={i}>{part}{i < parts.length - 1 && <wbr />}</span>)}</>;
 }

@@ -3,6 +3,15 @@ import type { Signal } from './types.ts';
 
 const OUTCOME = { purchase: 'bought', repeat_purchase: 'bought again' };
 
+/**
+ * A lower rate with the friction is the warning sign (red). A higher one is not good news: busier
+ * customers meet more slow pages and errors, so it stays neutral rather than green.
+ */
+function Lift({ lift }: { lift: number }) {
+  const text = `${lift > 0 ? '+' : ''}${(lift * 100).toFixed(0)} pts`;
+  return lift < 0 ? <span className="lift-bad">{text}</span> : <span className="lift-neutral">{text}</span>;
+}
+
 /** One row per friction signal: how many met it, and how those customers converted compared with the rest. */
 export function SignalTable({ signals, active, selected, onSelect }: { signals: Signal[]; active: number; selected: string; onSelect(signal: string): void }) {
   return (
@@ -29,7 +38,7 @@ export function SignalTable({ signals, active, selected, onSelect }: { signals: 
                   <>
                     <td className="num" title={`${c.withFriction.converted} of ${c.withFriction.n} ${OUTCOME[c.outcome]} within ${c.window}`}>{fmt.pct(c.withFriction.rate, 0)} <span className="muted small">{OUTCOME[c.outcome]}</span></td>
                     <td className="num" title={`${c.withoutFriction.converted} of ${c.withoutFriction.n}`}>{fmt.pct(c.withoutFriction.rate, 0)}</td>
-                    <td className="num">{c.lift === null ? '–' : <span className={c.lift < 0 ? 'lift-bad' : 'lift-good'}>{c.lift > 0 ? '+' : ''}{(c.lift * 100).toFixed(0)} pts</span>}</td>
+                    <td className="num">{c.lift === null ? '–' : <Lift lift={c.lift} />}</td>
                   </>
                 ) : <td className="num muted" colSpan={3}>not buying is the signal itself</td>}
               </tr>
