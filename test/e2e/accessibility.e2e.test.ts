@@ -28,7 +28,7 @@ async function settle(page: Page) {
   await page.waitForFunction(() => {
     const main = document.querySelector('main#main');
     if (!main || main.querySelector('.loading, [aria-busy="true"]')) return false;
-    return [...main.querySelectorAll('.chart')].every((c) => c.querySelector('canvas'));
+    return Array.from(main.querySelectorAll('.chart')).every((c) => c.querySelector('canvas'));
   }, undefined, { timeout: 30_000 });
 }
 
@@ -42,29 +42,29 @@ function audit(page: Page, viewport: number): Promise<string[]> {
     const ownName = (el: Element) => text(el.getAttribute('aria-label')) || labelledBy(el) || text(el.getAttribute('title'));
     const hidden = (el: Element) => !!el.closest('[aria-hidden="true"], [hidden]') || getComputedStyle(el).display === 'none';
 
-    for (const el of document.querySelectorAll('input:not([type="hidden"]), select, textarea')) {
+    for (const el of Array.from(document.querySelectorAll('input:not([type="hidden"]), select, textarea'))) {
       if (hidden(el)) continue;
-      const labels = [...((el as HTMLInputElement).labels ?? [])].map((l) => text(l.textContent)).join(' ');
+      const labels = Array.from((el as HTMLInputElement).labels ?? []).map((l) => text(l.textContent)).join(' ');
       if (!ownName(el) && !labels) problems.push(`field without a label: ${describe(el)}`);
     }
-    for (const el of document.querySelectorAll('button, [role="button"], a[href], [role="tab"], [role="link"]')) {
+    for (const el of Array.from(document.querySelectorAll('button, [role="button"], a[href], [role="tab"], [role="link"]'))) {
       if (hidden(el)) continue;
-      const inner = text(el.textContent) || [...el.querySelectorAll('img[alt]')].map((i) => i.getAttribute('alt')).join(' ');
+      const inner = text(el.textContent) || Array.from(el.querySelectorAll('img[alt]')).map((i) => i.getAttribute('alt')).join(' ');
       if (!ownName(el) && !inner) problems.push(`control without a name: ${describe(el)}`);
     }
-    for (const el of document.querySelectorAll('img')) {
+    for (const el of Array.from(document.querySelectorAll('img'))) {
       if (!el.hasAttribute('alt')) problems.push(`image without alt: ${el.getAttribute('src')?.slice(0, 60)}`);
     }
-    for (const el of document.querySelectorAll('canvas')) {
+    for (const el of Array.from(document.querySelectorAll('canvas'))) {
       const box = el.closest('[role="img"]');
       if (!box || !ownName(box)) problems.push(`chart without a text alternative: ${describe(el.parentElement ?? el)}`);
     }
-    for (const el of document.querySelectorAll('svg')) {
+    for (const el of Array.from(document.querySelectorAll('svg'))) {
       if (hidden(el) || el.closest('.chart')) continue;
       if (!ownName(el) && !el.querySelector('title')) problems.push(`svg neither hidden nor named: ${describe(el.parentElement ?? el)}`);
     }
     // Interactive things must be reachable by keyboard: a click handler on a plain element needs a link, button or tabindex inside or on it.
-    for (const el of document.querySelectorAll('[tabindex]')) {
+    for (const el of Array.from(document.querySelectorAll('[tabindex]'))) {
       const t = Number(el.getAttribute('tabindex'));
       if (t > 0) problems.push(`positive tabindex breaks the Tab order: ${describe(el)}`);
     }
@@ -77,7 +77,7 @@ function audit(page: Page, viewport: number): Promise<string[]> {
         }
         return false;
       };
-      for (const el of document.querySelectorAll('main *')) {
+      for (const el of Array.from(document.querySelectorAll('main *'))) {
         const r = el.getBoundingClientRect();
         if (r.width > 0 && r.right > vw + 1 && !scrolls(el)) { problems.push(`wider than the screen: ${describe(el)} (right edge ${Math.round(r.right)} px)`); break; }
       }

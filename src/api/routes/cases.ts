@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { AtRiskQuerySchema, atRiskCustomers } from '../../act/churn/at-risk.ts';
 import { CASE_STATUSES, CaseInputSchema, CasePatchSchema } from '../../act/cases.ts';
 import { PostPurchaseQuerySchema, postPurchaseMetrics } from '../../act/post-purchase.ts';
 import { findCustomerId } from '../../customers/find-customer.ts';
@@ -68,12 +69,7 @@ export function caseRoutes(app: FastifyInstance, services: Services): void {
 
   app.get('/api/v1/churn/at-risk', async (req) => {
     const ws = await requireSecretKey(services.workspaces, req);
-    const limit = Math.min(Math.max(Number((req.query as { limit?: string }).limit) || 50, 1), 1000);
-    const s = await services.churn.scores(ws.id);
-    if (!s) return { customers: [], model: null, note: 'Not enough history to train a churn model yet (needs customers active and inactive over 60 days).' };
-    const top = s.scores.slice(0, limit);
-    const labels = await customerLabels(services.store, ws.id, top.map((c) => c.id));
-    return { customers: top.map((c) => ({ ...c, label: labels.get(c.id) ?? null })), model: { trainedOn: s.trainedOn, churnedInTraining: s.positives, features: s.model.features } };
+    return atRiskCustomers(services.store, services.churn, ws.id, parseQuery(AtRiskQuerySchema, req.query));
   });
 
   app.get('/api/v1/rules', async (req) => ({ rules: await services.rules.list((await requireSecretKey(services.workspaces, req)).id) }));

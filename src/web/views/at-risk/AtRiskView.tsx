@@ -7,6 +7,8 @@ import { AtRiskTable } from './AtRiskTable.tsx';
 import { usePrimaryStages } from './use-primary-stages.ts';
 import './at-risk.css';
 
+const REACHABLE_DAYS = 60;
+
 export interface AtRiskCustomer { id: string; label: string | null; risk: number; reasons: Reason[] }
 interface AtRisk {
   customers: AtRiskCustomer[];
@@ -17,7 +19,9 @@ interface AtRisk {
 /** Customers most likely to leave, with the reasons the churn model gives, and a way to act on each. */
 export default function AtRiskView() {
   const [limit, setLimit] = useState(20);
-  const state = useApi<AtRisk>('/api/v1/churn/at-risk', { query: { limit } });
+  // By default only customers who can still be reached: those gone for months top the model's list at ~100 %.
+  const [reach, setReach] = useState<'reachable' | 'everyone'>('reachable');
+  const state = useApi<AtRisk>('/api/v1/churn/at-risk', { query: { limit, ...(reach === 'reachable' ? { seenWithinDays: REACHABLE_DAYS } : {}) } });
   const d = state.data;
   const stages = usePrimaryStages();
   return (
@@ -37,7 +41,14 @@ export default function AtRiskView() {
             <Stat label="Risk 70 % or more" value={fmt.int(d.customers.filter((c) => c.risk >= 0.7).length)} tone="bad" />
             <Stat label="Trained on" value={fmt.int(d.model.trainedOn)} hint={`customers, ${fmt.int(d.model.churnedInTraining)} of whom churned`} />
           </div>
-          <Card title="Highest risk first">
+          <Card title="Highest risk first" actions={(
+            <label className="reach-field"><span>Show</span>
+              <select value={reach} onChange={(e) => { setReach(e.target.value as typeof reach); setLimit(20); }}>
+                <option value="reachable">Still reachable: seen in the last {REACHABLE_DAYS} days</option>
+                <option value="everyone">Everyone, also customers already gone</option>
+              </select>
+            </label>
+          )}>
             {d.customers.length === 0
               ? <EmptyState title="Nobody scored">The model found no customers to score.</EmptyState>
               : <AtRiskTable customers={d.customers} stages={stages} />}
