@@ -69,7 +69,13 @@ describe('act: cases, at-risk customers, customer 360', () => {
     const rows = page.locator('.at-risk-table tbody tr');
     await rows.first().waitFor({ timeout: 20_000 });
     expect(await rows.count()).toBeGreaterThan(5);
-    await expect(rows.first().textContent()).resolves.toMatch(/No activity for \d+ days/);
+    // Reasons read as sentences ("No activity for 55 days", "4 returns or refunds"), never as feature names.
+    const reasons = await rows.first().locator('ul.reasons li').allTextContents();
+    expect(reasons.length).toBeGreaterThan(0);
+    for (const r of reasons) expect(r).toMatch(/^[A-Z0-9][^_]*$/);
+    // By default only customers still reachable are listed; "everyone" adds those gone for months.
+    await page.getByLabel('Show').selectOption('everyone');
+    await rows.first().filter({ hasText: /No activity for \d+ days/ }).waitFor({ timeout: 20_000 });
     await expect(page.getByText(/Trained on/).count()).resolves.toBeGreaterThan(0);
     await d.screenshot(page, 'at-risk');
     await rows.first().getByRole('link').click();
