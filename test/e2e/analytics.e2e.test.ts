@@ -145,7 +145,7 @@ describe('analysis views on the demo workspace', () => {
     for (const view of ['funnels', 'paths', 'retention', 'attribution', 'friction']) {
       await page.goto(`${d.url}/${view}`);
       await page.getByText('No events yet').waitFor();
-      expect(await page.getByRole('link', { name: /SDK snippet/ }).getAttribute('href')).toBe('/settings');
+      expect(await page.getByRole('link', { name: /SDK snippet/ }).getAttribute('href')).toBe('/settings/sdk');
     }
     await page.evaluate(() => localStorage.removeItem('touchpoint.workspace'));
     await page.close();

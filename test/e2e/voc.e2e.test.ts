@@ -68,6 +68,31 @@ describe('voice of the customer', () => {
     await page.close();
   });
 
+  it('inbox filters live in the address: a reload keeps them, the survey list links to its comments', async () => {
+    const page = await d.newPage();
+    await d.login(page);
+    await page.goto(`${d.url}/voc/inbox`);
+    await page.locator('.feedback').first().waitFor();
+    await page.getByLabel('Sentiment').selectOption('negative');
+    await page.getByLabel('Search comments').fill('late');
+    await page.waitForURL((u) => u.searchParams.get('q') === 'late' && u.searchParams.get('sentiment') === 'negative');
+    await page.reload();
+    await page.getByText(/comments match/).waitFor();
+    expect(await page.getByLabel('Sentiment').inputValue()).toBe('negative');
+    expect(await page.getByLabel('Search comments').inputValue()).toBe('late');
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    await page.waitForURL((u) => u.search === '');
+    expect(await page.getByLabel('Search comments').inputValue()).toBe('');
+    // Each survey shows how many answered it; the number opens the inbox on that survey.
+    await page.goto(`${d.url}/voc/surveys`);
+    const responses = page.getByRole('link', { name: /responses to After delivery/ });
+    expect(Number((await responses.textContent())!.replace(/,/g, ''))).toBeGreaterThan(0);
+    await responses.click();
+    await page.waitForURL((u) => u.pathname === '/voc/inbox' && !!u.searchParams.get('surveyId'));
+    await page.locator('.feedback').first().waitFor();
+    await page.close();
+  });
+
   it('builder: a survey in English and Hebrew, with the Hebrew preview right-to-left', async () => {
     const page = await d.newPage();
     await d.login(page);

@@ -53,7 +53,14 @@ export function InboxTab() {
     if (offset > 0) setOffset(0);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [f.from, f.to]);
-  const state = useApi<FeedbackPage>('/api/v1/feedback', { query: { ...filters, from: f.from, to: f.to, limit: PAGE, offset } });
+  const query = { ...filters, from: f.from, to: f.to, limit: PAGE, offset };
+  const state = useApi<FeedbackPage>('/api/v1/feedback', { query });
+  // The count line speaks for the filters on screen only once their answer is in (not the previous one's).
+  const queryKey = JSON.stringify(query);
+  // Noted while rendering (React's "information from previous renders"), so no frame shows the old count as the new one.
+  const [answered, setAnswered] = useState<{ data?: FeedbackPage; key: string | null }>({ key: null });
+  if (state.data !== answered.data) setAnswered({ data: state.data, key: queryKey });
+  const fresh = answered.key === queryKey && !state.loading;
   const set = (k: keyof InboxFilters) => (e: { target: { value: string } }) => update({ [k]: e.target.value });
   const facets = state.data?.facets;
   const surveyName = new Map(surveys.map((s) => [s.id, s.name]));
@@ -107,8 +114,10 @@ export function InboxTab() {
         active ? <EmptyState title="No comments match these filters">Clear a filter or pick a longer period.</EmptyState>
           : <EmptyState title="No comments yet">Comments appear here when customers answer a survey with a text question. Add a “Why?” question to a survey in the Surveys tab.</EmptyState>
       ) : (
-        <section aria-label="Feedback" aria-busy={state.loading}>
-          <p className="muted small" role="status">{state.data.total.toLocaleString('en-US')} comments{active ? ' match' : ''} · showing {offset + 1}–{Math.min(offset + PAGE, state.data.total)}</p>
+        <section aria-label="Feedback" aria-busy={!fresh} className={fresh ? '' : 'stale'}>
+          <p className="muted small" role="status">{fresh
+            ? <>{state.data.total.toLocaleString('en-US')} comments{active ? ' match' : ''} · showing {offset + 1}–{Math.min(offset + PAGE, state.data.total)}</>
+            : 'Updating…'}</p>
           <ul className="feedback-list">
             {state.data.responses.map((r) => (
               <FeedbackCard key={r.responseId} item={r} surveyName={surveyName.get(r.surveyId)} touchpointName={names.name('touchpoint', r.touchpoint)} />
