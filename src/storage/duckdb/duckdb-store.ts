@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { dirname } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { TouchEvent } from '../../ingest/event.ts';
-import { duckdb, sql, type Sql } from '../sql.ts';
+import { duckdb, raw, sql, type Sql } from '../sql.ts';
 import type { IdentityChanges, Store } from '../store.ts';
 import { DUCKDB_SCHEMA } from './schema.ts';
 import { plainRows, timestampMs, toDuckDB } from './values.ts';
@@ -14,6 +14,7 @@ import { Mutex } from './mutex.ts';
 import { groupBy } from '../../common/collections.ts';
 import type { SequenceSnapshot } from '../sequences.ts';
 import { SequenceCompactor } from './sequence-compactor.ts';
+import { IngestThreads } from './ingest-threads.ts';
 import { SPOOL_COLUMNS, SPOOL_READ_OPTIONS, SPOOL_SELECT, spoolRow } from './spool.ts';
 
 export class StoreLockedError extends Error {}
@@ -47,6 +48,9 @@ export class DuckDBStore implements Store {
   private readonly sequencer: SequenceCompactor;
   private uncompacted = 0;
   private compacting: Promise<void> | null = null;
+  /** One DuckDB thread during sustained ingest (ingest-threads.ts), and the timer that gives threads back. */
+  private ingestThreads: IngestThreads | null = null;
+  private restoreTimer: NodeJS.Timeout | null = null;
 
   private constructor(private readonly instance: DuckDBInstance, private readonly writer: DuckDBConnection) {
     this.sequencer = new SequenceCompactor((q) => runQuery(this.writer, q));
@@ -70,6 +74,12 @@ export class DuckDBStore implements Store {
     store.spoolFile = path === ':memory:' ? join(tmpdir(), `touchpoint-spool-${randomUUID()}.csv`) : `${path}.spool.csv`;
     for (let i = 0; i < (options.readers ?? 2); i++) store.readers.push(await instance.connect());
     store.checkpointer = await instance.connect();
+    const [threads] = await runQuery(store.writer, raw("SELECT current_setting('threads')::INTEGER AS n"));
+    // A failed SET leaves the thread count as it was: never a reason to fail an ingest group.
+    store.ingestThreads = new IngestThreads(Number(threads.n), (n) => store.writer.run(`SET threads = ${Math.floor(n)}`).then(() => undefined, () => undefined));
+    store.restoreTimer = setInterval(() => {
+      if (store.ingestThreads?.reduced) void store.writeLock.run(() => store.ingestThreads!.restore()).catch(() => undefined);
+    }, 500).unref();
     return store;
   }
 
@@ -96,6 +106,7 @@ export class DuckDBStore implements Store {
 
   async close(): Promise<void> {
     await this.compacting; // queued on the write lock: awaited before taking it
+    if (this.restoreTimer) clearInterval(this.restoreTimer);
     await this.writeLock.run(async () => {
       await this.checkpointing;
       for (const c of [this.writer, ...this.readers, ...(this.checkpointer ? [this.checkpointer] : [])]) c.closeSync();
@@ -133,6 +144,7 @@ export class DuckDBStore implements Store {
 
   async commitIngest(events: readonly TouchEvent[], identities: IdentityChanges): Promise<void> {
     await this.writeLock.run(async () => {
+      await this.ingestThreads?.beforeGroup();
       await this.writer.run('BEGIN TRANSACTION');
       let codes: string[] = [];
       try {
