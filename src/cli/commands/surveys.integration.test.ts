@@ -46,4 +46,7 @@ it('`touchpoint surveys import|export` round-trips responses and exits 2 on reje
   expect(out[0]).toBe('response_id,customer_id,user_id,anonymous_id,submitted_at,language,touchpoint,stage,channel,complete,nps,note,sentiment,sentiment_score');
   expect(out[1]).toMatch(/^call-1,[^,]+,p1,,2026-09-01T09:00:00\.000Z,en,,,phone,true,9,Very helpful agent,positive,/);
   expect((await run(['surveys', 'import', id, 'out.csv'])).stdout).toContain('1 row: 0 stored, 1 already there, 0 rejected.');
+  const experience = await run(['surveys', 'experience', '--survey', id]);
+  expect(experience.code, experience.stderr).toBe(0);
+  expect(experience.stdout.split('\n')[0]).toMatch(/^where\s+success\s+effort \(CES\)\s+emotion \(1–5\)\s+NPS$/);
 });

@@ -6,7 +6,7 @@ import { CliError } from '../errors.ts';
 
 interface Survey { id: string; name: string; status: string; languages: string[]; questions: unknown[]; trigger?: { event?: string; touchpoint?: string } }
 
-/** `touchpoint surveys list|create|close|responses|export|import|metrics` against a running server. */
+/** `touchpoint surveys list|create|close|responses|export|import|metrics|experience` against a running server. */
 export function registerSurveys(program: Command): void {
   const surveys = program.command('surveys').description('Voice-of-customer surveys (NPS, CSAT, CES, emotion, choice, text).');
 
@@ -68,6 +68,22 @@ export function registerSurveys(program: Command): void {
       for (const x of r.rejected) console.log(`  line ${x.row}: ${x.path ? `${x.path}: ` : ''}${x.message}`);
       if (r.rejectedCount > r.rejected.length) console.log(`  … and ${r.rejectedCount - r.rejected.length} more.`);
       if (r.rejectedCount > 0) process.exitCode = 2;
+    });
+
+  withApiFlags(surveys.command('experience').option('--survey <id>').option('--by <dimension>', 'touchpoint or stage', 'touchpoint')
+    .option('--from <time>', 'ISO time').option('--to <time>', 'ISO time')
+    .description('Success, effort (CES) and emotion per touchpoint or stage, with NPS, n and 95 % intervals.'))
+    .action(async (o: ApiFlags & { survey?: string; by?: string; from?: string; to?: string }) => {
+      const qs = new URLSearchParams(Object.entries({ surveyId: o.survey, by: o.by, from: o.from, to: o.to }).filter(([, v]) => v) as [string, string][]);
+      type Score = { score: number | null; n: number; ci: [number, number] | null };
+      const r = await new ApiClient(o).request<{ groups: { value: string; name: string | null; responses: number; success: Score & { source: string | null; reported: Score; journey: Score | null }; effort: Score; emotion: Score; nps: Score }[] }>(
+        'GET', `/api/v1/metrics/experience?${qs}`);
+      const cell = (x: Score | null, unit = '') => (x && x.score !== null ? `${x.score}${unit}${x.ci ? ` [${x.ci[0]}, ${x.ci[1]}]` : ''} n=${x.n}` : '—');
+      console.log(`${'where'.padEnd(24)} ${'success'.padEnd(30)} ${'effort (CES)'.padEnd(26)} ${'emotion (1–5)'.padEnd(26)} NPS`);
+      for (const g of r.groups) {
+        const success = g.success.source === 'survey' ? g.success.reported : g.success.journey;
+        console.log(`${(g.name ?? g.value).slice(0, 24).padEnd(24)} ${`${cell(success, ' %')}${g.success.source === 'journey' ? ' (journey)' : ''}`.padEnd(30)} ${cell(g.effort).padEnd(26)} ${cell(g.emotion).padEnd(26)} ${cell(g.nps)}`);
+      }
     });
 
   withApiFlags(surveys.command('metrics').argument('<metric>', 'nps, csat or ces').option('--survey <id>').option('--by <dimension>', 'touchpoint, stage, persona, channel, day or language')
