@@ -59,12 +59,25 @@ describe('analysis views on the demo workspace', () => {
     await chartsDrawn(page, 'Funnel:');
     await d.screenshot(page, 'analytics-funnel');
 
-    // The definition is in the address: a reload shows the same funnel.
+    // Exclusions: customers who opened a support chat between adding to cart and ordering are left out.
+    await page.getByRole('button', { name: 'Add exclusion' }).click();
+    const chat = (await page.getByLabel('Exclusion 1 event').locator('option').allTextContents()).find((o) => o.startsWith('Support Chat Started'))!;
+    await page.getByLabel('Exclusion 1 event').selectOption({ label: chat });
+    await page.getByLabel('Exclusion 1 from step').selectOption('1');
+    const excluded = await funnelRequestAfter(page, () => page.getByRole('button', { name: 'Show funnel' }).click(), (b) => Array.isArray(b.exclusions));
+    expect(excluded.exclusions).toEqual([{ event: 'Support Chat Started', fromStep: 1, toStep: 2 }]);
+    const without = (await apiFunnel(excluded)).steps.map((s) => s.count);
+    await page.waitForFunction((n) => document.querySelector('.funnel-results [data-testid="step-count"]')?.textContent?.replace(/,/g, '') === String(n), without[0]);
+    expect(without[2]).toBeLessThanOrEqual(answer.steps[2].count);
+    expect(new URL(page.url()).searchParams.get('funnel')).toContain('Support Chat Started');
+
+    // The definition is in the address: a reload shows the same funnel, exclusion included.
     expect(new URL(page.url()).searchParams.get('funnel')).toContain('Order Completed');
     await page.reload();
     await page.locator('.funnel-results[aria-busy="false"] .funnel-table').waitFor();
     expect(await page.getByLabel('Conversion window').inputValue()).toBe('7d');
-    expect(await numbers(page, '.funnel-table [data-testid="step-count"]')).toEqual(shown);
+    expect(await page.getByLabel('Exclusion 1 event').inputValue()).toBe('Support Chat Started');
+    expect(await numbers(page, '.funnel-table [data-testid="step-count"]')).toEqual(without);
 
     // Breakdown by channel: one row per channel, the same counts as the API's.
     await page.getByLabel('Breakdown').selectOption('channel');
