@@ -16,7 +16,8 @@ export interface Recorded { responseId: string; complete: boolean; customerId: s
  * then the rows, in one transaction. A batch costs about as much as one response, which is what lets
  * loaders with their own clock (the demo, imports) store thousands in seconds.
  */
-export async function recordResponses(services: Services, workspaceId: string, survey: Survey, items: readonly RecordItem[], analyze: Analyzer | null): Promise<Recorded[]> {
+export async function recordResponses(services: Services, workspaceId: string, survey: Survey, items: readonly RecordItem[], analyze: Analyzer | null,
+  options: { /** Run the workspace's rules on each response (default); imports of past answers turn this off. */ rules?: boolean } = {}): Promise<Recorded[]> {
   if (items.length === 0) return [];
   const ids = items.map((i) => i.input.responseId ?? randomUUID());
   // Only ids the client chose can exist already (a partial response being completed, or a replay).
@@ -66,7 +67,7 @@ export async function recordResponses(services: Services, workspaceId: string, s
     if (existing.size > 0) await tx.exec(sql`DELETE FROM survey_responses WHERE workspace_id = ${workspaceId} AND response_id IN (SELECT unnest(${[...existing.keys()]}))`);
     await tx.exec(sql`INSERT INTO survey_responses SELECT ${join(columns)}`);
   });
-  for (const { p, customerId, comment, analysis } of rows) {
+  for (const { p, customerId, comment, analysis } of options.rules === false ? [] : rows) {
     void services.rules.onResponse(workspaceId, {
       customerId, surveyId: survey.id, responseId: p.id, nps: p.s.nps ?? null, csat: p.s.csat ?? null, ces: p.s.ces ?? null,
       sentiment: analysis?.sentiment.label ?? null, comment,

@@ -66,7 +66,7 @@ describe('response CSV export and import', () => {
       'imp-6,c6,,,fax,7,,,', // line 7: unknown channel
       'imp-7,c7,,,,,gift,,', // line 8: unknown choice
       ',c8,,,,3,,,', // line 9: no id
-      'imp-9,,a9,,,0,"price;speed",,', // line 10: good, anonymous
+      'imp-9,c9,,,,0,"price;speed",,', // line 10: good, a detractor
     ].join('\n');
     const r = await call(t.bearer, 'POST', `/api/v1/responses/import?surveyId=${id}`, csv, 'text/csv');
     expect(r.statusCode, r.body).toBe(200);
@@ -76,6 +76,11 @@ describe('response CSV export and import', () => {
       [3, 'nps'], [4, 'user_id'], [5, 'submitted_at'], [6, 'response_id'], [7, 'channel'], [8, 'tags'], [9, 'response_id'],
     ]);
     expect(body.rejected[0].message).toBe('must be a whole number from 0 to 10');
+    // Past answers open no cases (imp-9 is a detractor); a live detractor does (default rule).
+    const live = (await call(t.bearer, 'POST', '/api/v1/surveys', JSON.stringify(survey))).json().id;
+    expect((await respond({ surveyId: live, userId: 'live-1', answers: { nps: 1 } })).statusCode).toBe(200);
+    await t.services.rules.idle();
+    expect((await call(t.bearer, 'GET', '/api/v1/cases')).json().cases).toHaveLength(1);
     const rows = (await call(t.bearer, 'GET', `/api/v1/responses?surveyId=${id}`)).json().responses;
     expect(rows.map((x: { response_id: string }) => x.response_id).sort()).toEqual(['imp-1', 'imp-9']);
     expect(rows.find((x: { response_id: string }) => x.response_id === 'imp-1')).toMatchObject({ submitted_at: '2026-10-01T10:00:00.000Z', channel: 'email' });

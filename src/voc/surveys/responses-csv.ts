@@ -14,7 +14,8 @@ import type { Services } from '../../api/services.ts';
 import { sql } from '../../storage/sql.ts';
 import { checkAnswers } from './answers.ts';
 import type { Question, Survey } from './definition.ts';
-import { ResponseInputSchema, recordResponse, type Analyzer, type ResponseInput } from './responses.ts';
+import { recordResponses } from './record.ts';
+import { ResponseInputSchema, type Analyzer, type ResponseInput } from './responses.ts';
 
 const FIXED = ['response_id', 'customer_id', 'user_id', 'anonymous_id', 'submitted_at', 'language', 'touchpoint', 'stage', 'channel', 'complete'] as const;
 const TRAILING = ['sentiment', 'sentiment_score'] as const;
@@ -22,6 +23,8 @@ const TRAILING = ['sentiment', 'sentiment_score'] as const;
 const DERIVED = new Set(['customer_id', 'stage', 'complete', 'sentiment', 'sentiment_score']);
 const RESERVED = new Set<string>([...FIXED, ...TRAILING]);
 export const MAX_REPORTED_ROWS = 200;
+/** Rows stored per batch (one ingest round and one transaction each, record.ts). */
+const IMPORT_BATCH = 500;
 
 export const questionColumn = (q: Question) => (RESERVED.has(q.id) ? `q.${q.id}` : q.id);
 
@@ -66,7 +69,8 @@ export interface ImportResult { read: number; stored: number; duplicates: number
  * answers on the survey's scales, known choices, text length); good rows are stored, bad ones listed
  * with their line number. Idempotent on `response_id`: a row whose id is already stored is counted as
  * a duplicate and left alone, so importing a file twice stores it once. Historical answers, so a
- * closed or expired survey still takes them, and the submission rate limit does not apply.
+ * closed or expired survey still takes them, the submission rate limit does not apply, and the
+ * workspace's rules do not run on them (last year's detractors open no cases today).
  */
 export async function importResponsesCsv(services: Services, workspaceId: string, survey: Survey, text: string, analyze: Analyzer | null): Promise<ImportResult> {
   let records: string[][];
@@ -133,10 +137,12 @@ export async function importResponsesCsv(services: Services, workspaceId: string
       SELECT response_id FROM survey_responses WHERE workspace_id = ${workspaceId} AND response_id IN (SELECT unnest(${ids.slice(k, k + 1000)}))`);
     for (const r of rows) existing.add(r.response_id);
   }
-  for (const p of parsed) {
-    if (existing.has(p.input.responseId!)) { result.duplicates++; continue; }
-    await recordResponse(services, workspaceId, survey, p.input, { analyze, at: p.at });
-    result.stored++;
+  const fresh = parsed.filter((p) => !existing.has(p.input.responseId!));
+  result.duplicates = parsed.length - fresh.length;
+  for (let k = 0; k < fresh.length; k += IMPORT_BATCH) {
+    const chunk = fresh.slice(k, k + IMPORT_BATCH);
+    await recordResponses(services, workspaceId, survey, chunk.map((p) => ({ input: p.input, at: p.at })), analyze, { rules: false });
+    result.stored += chunk.length;
   }
   return result;
 }
