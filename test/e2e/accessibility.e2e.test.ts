@@ -142,6 +142,19 @@ describe('accessibility of every view (except the journey map)', () => {
     await page.close();
   });
 
+  it('keyboard: Escape cancels resolving a case and focus returns to its Resolve button', async () => {
+    const page = await d.newPage();
+    await d.login(page);
+    await page.goto(`${d.url}/cases`);
+    const card = page.locator('.case-card').first();
+    await card.getByRole('button', { name: 'Resolve', exact: true }).click();
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('INPUT');
+    await page.keyboard.press('Escape');
+    await card.getByRole('button', { name: 'Resolve', exact: true }).waitFor();
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Resolve');
+    await page.close();
+  });
+
   it('no console errors or warnings on the way', () => {
     expect(d.errors).toEqual([]);
   });

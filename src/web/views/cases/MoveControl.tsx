@@ -10,6 +10,10 @@ export function MoveControl({ c, onMoved, resolveOpen = false, onCancelResolve, 
   c: CaseItem; onMoved(updated: CaseItem): void; resolveOpen?: boolean; onCancelResolve?(): void; compact?: boolean;
 }) {
   const [resolving, setResolving] = useState(false);
+  // After Cancel or Escape, focus goes back to the Resolve button the form replaced (not to the page).
+  const [refocus, setRefocus] = useState(false);
+  const cancel = () => { setResolving(false); setRefocus(true); onCancelResolve?.(); };
+  const startResolve = () => { setRefocus(false); setResolving(true); };
   const [code, setCode] = useState(c.resolutionCode ?? '');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -30,14 +34,15 @@ export function MoveControl({ c, onMoved, resolveOpen = false, onCancelResolve, 
   if (showResolve) {
     const listId = `codes-${c.id}`;
     return (
-      <form className="move-resolve" onSubmit={(e) => { e.preventDefault(); if (code.trim()) void move('resolved', code.trim()); }}>
+      <form className="move-resolve" onSubmit={(e) => { e.preventDefault(); if (code.trim()) void move('resolved', code.trim()); }}
+        onKeyDown={(e) => { if (e.key === 'Escape') { e.preventDefault(); cancel(); } }}>
         <label className="field">Resolution code
           <input list={listId} value={code} onChange={(e) => setCode(e.target.value)} required maxLength={100} autoFocus placeholder="e.g. refund" />
         </label>
         <datalist id={listId}>{RESOLUTION_CODES.map((r) => <option key={r} value={r} />)}</datalist>
         <div className="move-buttons">
           <button type="submit" className="btn primary small" disabled={busy || !code.trim()}>Resolve case</button>
-          <button type="button" className="btn small" onClick={() => { setResolving(false); onCancelResolve?.(); }}>Cancel</button>
+          <button type="button" className="btn small" onClick={cancel}>Cancel</button>
         </div>
         {error && <p className="move-error" role="alert">{error}</p>}
       </form>
@@ -47,7 +52,8 @@ export function MoveControl({ c, onMoved, resolveOpen = false, onCancelResolve, 
     <div className="move-buttons" role="group" aria-label={`Move case “${c.reason}”`}>
       {TRANSITIONS[c.status].map((to) => (
         <button key={to} type="button" className={`btn small ${to === 'resolved' && !compact ? 'primary' : ''}`} disabled={busy}
-          onClick={() => (to === 'resolved' && !c.resolutionCode ? setResolving(true) : void move(to))}>
+          autoFocus={refocus && to === 'resolved'}
+          onClick={() => (to === 'resolved' && !c.resolutionCode ? startResolve() : void move(to))}>
           {MOVE_LABEL[to]}
         </button>
       ))}

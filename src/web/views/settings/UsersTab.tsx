@@ -35,6 +35,8 @@ function UsersAdmin() {
   const [invite, setInvite] = useState({ email: '', name: '', role: 'agent' as Role });
   const [created, setCreated] = useState<{ email: string; password?: string } | null>(null);
   const [removing, setRemoving] = useState<string | null>(null);
+  // Escape or Cancel on "Remove …?" returns focus to that user's Remove… button.
+  const [cancelled, setCancelled] = useState<string | null>(null);
   const [error, setError] = useState<Error | null>(null);
 
   const run = async (f: () => Promise<unknown>) => {
@@ -92,13 +94,13 @@ function UsersAdmin() {
                     <td className="small">{u.lastLoginAt ? fmt.dateTime(u.lastLoginAt) : <span className="muted">never</span>}</td>
                     <td>
                       {removing === u.id ? (
-                        <span className="move-buttons">
+                        <span className="move-buttons" onKeyDown={(e) => { if (e.key === 'Escape') { setRemoving(null); setCancelled(u.id); } }}>
                           <button type="button" className="btn small danger" onClick={() => void run(() => api(`/api/v1/users/${u.id}`, { method: 'DELETE' })).then(() => setRemoving(null))}>Remove {u.email}</button>
-                          <button type="button" className="btn small" onClick={() => setRemoving(null)}>Cancel</button>
+                          <button type="button" className="btn small" autoFocus onClick={() => { setRemoving(null); setCancelled(u.id); }}>Cancel</button>
                         </span>
                       ) : (
                         <button type="button" className="btn small" disabled={u.id === session.user.id} title={u.id === session.user.id ? 'You cannot remove yourself' : undefined}
-                          onClick={() => setRemoving(u.id)}>Remove…</button>
+                          autoFocus={cancelled === u.id} onClick={() => setRemoving(u.id)}>Remove…</button>
                       )}
                     </td>
                   </tr>
