@@ -27,9 +27,10 @@ export function TimeToConvert({ steps }: { steps: StepResult[] }) {
   const last = buckets.reduce((k, b, i) => (b.count > 0 ? i : k), 0);
   const shown = buckets.slice(0, Math.max(last + 1, 1));
   const option = useMemo(() => ({
-    grid: { left: 44, right: 12, top: 28, bottom: 64 },
+    grid: { left: 44, right: 12, top: 28, bottom: 84 },
     tooltip: { trigger: 'axis' },
-    xAxis: { type: 'category', data: shown.map((b, i) => bucketLabel(b.bucketSeconds, buckets[i + 1]?.bucketSeconds)), axisLabel: { rotate: 30, interval: 0 } },
+    xAxis: { type: 'category', data: shown.map((b, i) => bucketLabel(b.bucketSeconds, buckets[i + 1]?.bucketSeconds)), axisLabel: { rotate: 30, interval: 0 },
+      name: 'Time from the previous step', nameLocation: 'middle', nameGap: 66 },
     yAxis: { type: 'value', name: 'Customers', minInterval: 1 },
     series: [{ type: 'bar', data: shown.map((b) => b.count), itemStyle: { color: '#0ea5e9' }, barMaxWidth: 48 }],
   }), [shown, buckets]);
@@ -45,7 +46,7 @@ export function TimeToConvert({ steps }: { steps: StepResult[] }) {
       {step.count === 0 ? <p className="muted">Nobody reached this step.</p> : (
         <>
           <p className="muted small">Median {fmt.duration(step.medianSecondsFromPrevious)}, average {fmt.duration(step.averageSecondsFromPrevious)}, over {fmt.int(step.count)} customers.</p>
-          <Chart option={option} height={260} label={`Time from step ${index} to step ${index + 1}: ${shown.map((b, i) => `${bucketLabel(b.bucketSeconds, buckets[i + 1]?.bucketSeconds)} ${b.count}`).join(', ')}`} />
+          <Chart option={option} height={280} label={`Time from step ${index} to step ${index + 1}: ${shown.map((b, i) => `${bucketLabel(b.bucketSeconds, buckets[i + 1]?.bucketSeconds)} ${b.count}`).join(', ')}`} />
         </>
       )}
     </>
