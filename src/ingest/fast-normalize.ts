@@ -100,9 +100,15 @@ class Walk {
   }
 }
 
+/** One walker, reused (validation is synchronous): one allocation less per message. */
+const WALK = new Walk();
+
 /** The message's fields when it certainly passes its schema and the limits; otherwise `undefined`. */
 export function fastValidate(input: Fields, type: SegmentType): ValidMessage | undefined {
-  const walk = new Walk();
+  const walk = WALK;
+  walk.size = 0;
+  walk.entries = 0;
+  walk.ok = true;
   walk.value(input, 0);
   if (!walk.ok) return undefined;
 
