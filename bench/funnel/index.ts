@@ -106,6 +106,17 @@ export async function runFunnelBench(opts: FunnelBenchOptions = {}): Promise<Fun
           // runJourneyMap takes a template id in place of a stored journey, for benchmarks and tests.
           await f(store, ws, { template: 'five-stage' });
         })));
+        // The journey map's drill-in: a touchpoint step, then the next stage, by channel (touchpoint
+        // and stage steps resolve through the journey, as the API does).
+        const stepResolver = await load<(j: unknown) => unknown>(ROOT, 'src/api/journey-context.ts', 'stepResolver');
+        const getTemplate = await load<(id: string) => unknown>(ROOT, 'src/journeys/templates/index.ts', 'getTemplate');
+        const resolveStep = typeof stepResolver === 'function' && typeof getTemplate === 'function'
+          ? stepResolver({ journey: getTemplate('five-stage'), version: 1 }) : stepResolver;
+        const runJourneyFunnel = typeof resolveStep === 'string' ? resolveStep
+          : await load<(s: unknown, w: string, r: unknown, o: unknown) => Promise<{ steps: { count: number }[] }>>(ROOT, 'src/analytics/funnel/index.ts', 'runFunnel');
+        add(await timed('funnel, touchpoint → next stage, by channel', variant, o.runs, use(runJourneyFunnel, (f) => async () =>
+          (await f(store, ws, { steps: [{ touchpoint: 'product-viewed' }, { stage: 'purchase' }], window: '30d', breakdown: 'channel' }, { resolveStep }))
+            .steps.map((s) => s.count))));
       }
     } finally {
       await store.close();

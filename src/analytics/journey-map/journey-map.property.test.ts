@@ -4,9 +4,9 @@ import type { TouchEvent } from '../../ingest/event.ts';
 import { touchpointOf } from '../../journeys/assign.ts';
 import type { Journey } from '../../journeys/definition.ts';
 import { DuckDBStore } from '../../storage/duckdb/duckdb-store.ts';
-import { sql } from '../../storage/sql.ts';
+import { join, raw, sql } from '../../storage/sql.ts';
 import { ev, T0, WS } from '../common/fixtures.ts';
-import { journeyLayout, touchpointIndexSql } from '../common/journey-layout.ts';
+import { journeyLayout, touchpointIndexSql, touchpointInSql } from '../common/journey-layout.ts';
 import { testJourney } from '../common/test-journey.ts';
 import { runJourneyMap } from './run-journey-map.ts';
 
@@ -126,12 +126,18 @@ function reference(events: TouchEvent[]) {
 describe('journey map against the in-memory reference', () => {
   let store: DuckDBStore;
   beforeAll(async () => { store = await DuckDBStore.open(':memory:'); await store.init(); });
+  /** No events, and no compacted sequences left over from an earlier run. */
+  const reset = async () => {
+    await store.exec(sql`DELETE FROM events`);
+    await store.exec(sql`DELETE FROM customer_sequences`);
+    await store.exec(sql`UPDATE sequence_state SET last_rowid = -1`);
+  };
   afterAll(() => store.close());
 
   it('assigns the same touchpoint to every event as touchpointOf (text prefilter included)', async () => {
     await fc.assert(fc.asyncProperty(fc.array(spec, { minLength: 1, maxLength: 30 }), async (specs) => {
       const events = specs.map(toEvent);
-      await store.exec(sql`DELETE FROM events`);
+      await reset();
       await store.commitIngest(events, { added: [], merged: [] });
       const rows = await store.query<{ message_id: string; tp: number | null }>(sql`SELECT message_id, ${touchpointIndexSql(layout)} AS tp FROM events ORDER BY message_id`);
       const want = [...events].sort((a, b) => (a.messageId < b.messageId ? -1 : 1)).map((e) => {
@@ -142,10 +148,27 @@ describe('journey map against the in-memory reference', () => {
     }), { numRuns: 60 });
   });
 
+  it('touchpoint and stage steps (touchpointInSql) agree with the first-match touchpoint', async () => {
+    const targets = [
+      ...layout.touchpoints.map((t) => new Set([t.index])),
+      ...layout.stages.map((st) => new Set(layout.touchpoints.filter((t) => t.stageIndex === st.index).map((t) => t.index))),
+    ];
+    const columns = targets.map((set, i) => sql`, ${touchpointInSql(layout, set)} AS ${raw(`s${i}`)}`);
+    await fc.assert(fc.asyncProperty(fc.array(spec, { minLength: 1, maxLength: 30 }), async (specs) => {
+      const events = specs.map(toEvent);
+      await reset();
+      await store.commitIngest(events, { added: [], merged: [] });
+      const rows = await store.query<Record<string, unknown>>(sql`SELECT ${touchpointIndexSql(layout)} AS tp${join(columns, '')} FROM events`);
+      for (const r of rows) {
+        targets.forEach((set, i) => expect(r[`s${i}`], `target ${i}, touchpoint ${String(r.tp)}`).toBe(r.tp !== null && set.has(Number(r.tp))));
+      }
+    }), { numRuns: 40 });
+  });
+
   it('stage and touchpoint numbers', async () => {
     await fc.assert(fc.asyncProperty(fc.array(spec, { minLength: 1, maxLength: 40 }), async (specs) => {
       const events = specs.map(toEvent);
-      await store.exec(sql`DELETE FROM events`);
+      await reset();
       await store.commitIngest(events, { added: [], merged: [] });
       const map = await runJourneyMap(store, WS, { journey });
       const ref = reference(events);
