@@ -48,11 +48,26 @@ const partMatches = (p: Part, tok: string | undefined) =>
 export class PhraseMatcher<T> {
   private readonly exact = new Map<string, Entry<T>[]>();
   private readonly stems = new Map<string, Entry<T>[]>();
+  /** Single-word exact entries by their stripped form (see `endings`). */
+  private readonly inflected = new Map<string, Entry<T>[]>();
   private minStem = Infinity;
   private sorted = true;
 
-  /** @param prefixes one-letter prefixes glued to words that may be stripped (Hebrew ו, ה, ב…). */
-  constructor(private readonly prefixes: readonly string[] = []) {}
+  /**
+   * @param prefixes one-letter prefixes glued to words that may be stripped (Hebrew ו, ה, ב…).
+   * @param endings inflectional endings (Polish -ego, -ych, -ami…): a word that matches nothing else
+   *   matches a one-word entry with the same form once the longest ending is taken off both, so "miły"
+   *   also matches "miłych", "miłemu".
+   */
+  constructor(private readonly prefixes: readonly string[] = [], private readonly endings: readonly string[] = []) {
+    this.endings = [...endings].sort((a, b) => b.length - a.length);
+  }
+
+  /** `w` without its longest listed ending, keeping at least three letters; null when none applies. */
+  private strip(w: string): string | null {
+    for (const e of this.endings) if (w.length - e.length >= 3 && w.endsWith(e)) return w.slice(0, -e.length);
+    return null;
+  }
 
   add(raw: string, value: T): void {
     const parts = entryParts(raw);
@@ -63,6 +78,12 @@ export class PhraseMatcher<T> {
     const bucket = map.get(first.text);
     if (bucket) bucket.push(entry);
     else map.set(first.text, [entry]);
+    if (this.endings.length > 0 && parts.length === 1 && !first.stem) {
+      const key = this.strip(first.text) ?? first.text;
+      const b = this.inflected.get(key);
+      if (b) b.push(entry);
+      else this.inflected.set(key, [entry]);
+    }
     if (first.stem) this.minStem = Math.min(this.minStem, first.text.length);
     this.sorted = false;
   }
@@ -77,7 +98,13 @@ export class PhraseMatcher<T> {
     if (t === undefined || t === '|') return null;
     if (!this.sorted) this.sort();
     const m = this.matchWord(toks, i, t);
-    if (m || this.prefixes.length === 0) return m;
+    if (m) return m;
+    if (this.endings.length > 0) {
+      const key = this.strip(t);
+      const e = key === null ? undefined : this.inflected.get(key)?.[0];
+      if (e) return { entry: e, length: 1, rest: '' };
+    }
+    if (this.prefixes.length === 0) return null;
     // Glued prefixes ("והשירות" = ו + ה + שירות): strip up to two and retry.
     let w = t;
     for (let k = 0; k < 2; k++) {

@@ -31,6 +31,7 @@ export const fr: LexiconSpec = {
     je déconseille, déconseill*, nullissime, honteux, dégueulasse*, dégueu*, dégoûtant*, écœurant*, pitoyable*,
     minable*, zéro, une honte, perte de temps, perte d'argent, n'importe quoi, foutage de gueule, se foutent`,
   neutral: `bonjour, bonsoir, bonne journée, bonne soirée, bonne nuit, bonne année, bien sûr, bien que, bien entendu, moyen de paiement, moyens de paiement, moyen de livraison, au moins`,
+  endings: `e, es, s, x, ent`,
   negators: `ne, n, pas, jamais, rien, aucun, aucune, sans, ni, personne, guère, nullement`,
   intensifiers: `très, trop, vraiment, tellement, super, hyper, vachement, extrêmement, totalement, complètement,
     absolument, si, archi, ultra, carrément, franchement, particulièrement, énormément, grave, bien, fort`,

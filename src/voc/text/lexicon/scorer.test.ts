@@ -71,6 +71,20 @@ describe('lexicon scorer', () => {
     expect(score('pl', 'nie było kolejki')).toBeGreaterThan(0);
   });
 
+  it('Polish: inflected forms match by ending, "naj-"/"prze-" intensify', () => {
+    const tinyPl = compileLexicon({ positive: 'mily, milsz*', negative: 'drogo', neutral: 'droga', negators: 'nie',
+      endings: 'a, e, y, ych, emu', gluedIntensifiers: 'naj, prze' });
+    const p = (text: string) => scoreTokens(tinyPl, textTokens(text)).sum;
+    expect(p('milych ludzi')).toBe(1);
+    expect(p('milemu panu')).toBe(1);
+    expect(p('drogie')).toBe(0); // the neutral "droga" is listed first
+    expect(p('najmilszy')).toBe(1.5);
+    expect(p('przemily')).toBe(1.5);
+    expect(p('nie najmilszy')).toBeLessThan(0);
+    expect(score('pl', 'Odradzamy tę przychodnię')).toBeLessThan(0);
+    expect(score('pl', 'Bardzo miłych lekarzy')).toBeGreaterThan(0);
+  });
+
   it('emoji count in every language', () => {
     expect(score('xx', '👍')).toBeGreaterThan(0);
     expect(score('pl', '😡')).toBeLessThan(0);

@@ -14,6 +14,7 @@ export interface CompiledLexicon {
   markers: PhraseMatcher<MarkerKind>;
   negativeSuffix?: RegExp;
   gluedNegator?: string;
+  gluedIntensifiers: string[];
   negatedVerb?: RegExp;
   complaintVerb?: RegExp;
   notComplaintVerb?: RegExp;
@@ -38,7 +39,7 @@ const COMPLAINT_WEIGHT = -0.5;
 
 export function compileLexicon(spec: LexiconSpec): CompiledLexicon {
   const prefixes = splitList(spec.prefixes);
-  const words = new PhraseMatcher<number>(prefixes);
+  const words = new PhraseMatcher<number>(prefixes, splitList(spec.endings));
   words.addAll(spec.neutral, 0);
   words.addAll(spec.positive, 1);
   words.addAll(spec.strongPositive, 2);
@@ -51,7 +52,7 @@ export function compileLexicon(spec: LexiconSpec): CompiledLexicon {
   markers.addAll(spec.diminishers, 'diminisher');
   markers.addAll(spec.contrast, 'contrast');
   const negatorTokens = splitList(spec.negators).filter((n) => !/\s/.test(n) && !n.endsWith('*'));
-  return { words, markers, negativeSuffix: spec.negativeSuffix, gluedNegator: spec.gluedNegator, negatedVerb: spec.negatedVerb, complaintVerb: spec.complaintVerb, notComplaintVerb: spec.notComplaintVerb, negatorTokens,
+  return { words, markers, negativeSuffix: spec.negativeSuffix, gluedNegator: spec.gluedNegator, gluedIntensifiers: splitList(spec.gluedIntensifiers), negatedVerb: spec.negatedVerb, complaintVerb: spec.complaintVerb, notComplaintVerb: spec.notComplaintVerb, negatorTokens,
     negatorSet: new Set(negatorTokens.flatMap((n) => entryParts(n).map((p) => p.text))),
   };
 }
@@ -140,6 +141,17 @@ export function scoreTokens(lex: CompiledLexicon, toks: readonly string[]): Lexi
       boost = 1;
       continue;
     }
+    const intensified = lex.gluedIntensifiers.length > 0 ? gluedIntensified(lex, toks[i]) : 0;
+    if (intensified !== 0) {
+      // "najmilszy", "przesympatyczny": the word, intensified.
+      let v = intensified * boost * 1.5;
+      if (negLeft > 0) v = -v * NEGATED_WEIGHT;
+      contributions[i] = v < 0 ? v * NEGATIVE_WEIGHT : v;
+      hits++;
+      negLeft = 0;
+      boost = 1;
+      continue;
+    }
     if (lex.negatedVerb?.test(toks[i])) negations++;
     if (negLeft > 0 && lex.complaintVerb?.test(toks[i]) && !lex.notComplaintVerb?.test(toks[i])) {
       contributions[i] = COMPLAINT_WEIGHT * boost * NEGATIVE_WEIGHT;
@@ -165,4 +177,14 @@ function gluedWord(lex: CompiledLexicon, tok: string): number {
   if (tok.length < p.length + 3 || !tok.startsWith(p)) return 0;
   const m = lex.words.match([tok.slice(p.length)], 0);
   return m && m.length === 1 ? m.entry.value : 0;
+}
+
+/** Value of a word written with a glued intensifying prefix ("najmilszy" → value of "milszy"), or 0. */
+function gluedIntensified(lex: CompiledLexicon, tok: string): number {
+  for (const p of lex.gluedIntensifiers) {
+    if (tok.length < p.length + 4 || !tok.startsWith(p)) continue;
+    const m = lex.words.match([tok.slice(p.length)], 0);
+    if (m && m.length === 1 && m.entry.value !== 0) return m.entry.value;
+  }
+  return 0;
 }

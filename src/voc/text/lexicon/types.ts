@@ -44,6 +44,17 @@ export interface LexiconSpec {
    * not in the lexicon whose remainder is a sentiment word reads as that word negated.
    */
   gluedNegator?: string;
+  /**
+   * Inflectional endings (Polish): a word that matches no entry matches a one-word entry that has the
+   * same form once the longest listed ending is taken off both ("miłych" → "mił-" ← "miły").
+   */
+  endings?: string;
+  /**
+   * Prefixes written as part of a word that intensify it (Polish superlative "naj-", "prze-"): a word
+   * not in the lexicon whose remainder is a sentiment word counts as that word intensified
+   * ("najmilszy", "przesympatyczny").
+   */
+  gluedIntensifiers?: string;
   /** Any word of this shape is a negated verb (Turkish -me/-ma forms), counted as a bare negation. */
   negatedVerb?: RegExp;
 }
