@@ -51,6 +51,16 @@ export function touchpointIndexSql(layout: JourneyLayout, options: MatcherSqlOpt
   return sql`(CASE ${join(whens, ' ')} ELSE NULL END)`;
 }
 
+/**
+ * The touchpoint id of an events row, NULL when none matches: `touchpointCaseSql` (journeys/assign.ts)
+ * with each matcher guarded like `touchpointIndexSql`'s, so JSON is read only by rows that pass the
+ * cheap tests. For touchpoint-level paths and attribution.
+ */
+export function touchpointIdSql(layout: JourneyLayout): Sql {
+  const whens = layout.touchpoints.map((t) => sql`WHEN ${guardedMatchSql(touchpointMatcher(t.touchpoint))} THEN ${t.touchpoint.id}`);
+  return sql`(CASE ${join(whens, ' ')} ELSE NULL END)`;
+}
+
 /** The matcher's column tests (event, type, channel), or null when it has none. */
 function columnTestsSql(m: Matcher): Sql | null {
   return m.event !== undefined || m.type !== undefined || m.channel !== undefined

@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TouchEvent } from '../../ingest/event.ts';
-import { touchpointOf } from '../../journeys/assign.ts';
+import { touchpointCaseSql, touchpointOf } from '../../journeys/assign.ts';
 import type { Journey } from '../../journeys/definition.ts';
 import { DuckDBStore } from '../../storage/duckdb/duckdb-store.ts';
 import { join, raw, sql } from '../../storage/sql.ts';
 import { ev, T0, WS } from '../common/fixtures.ts';
-import { journeyLayout, touchpointIndexSql, touchpointInSql } from '../common/journey-layout.ts';
+import { journeyLayout, touchpointIdSql, touchpointIndexSql, touchpointInSql } from '../common/journey-layout.ts';
 import { testJourney } from '../common/test-journey.ts';
 import { runJourneyMap } from './run-journey-map.ts';
 
@@ -146,6 +146,15 @@ describe('journey map against the in-memory reference', () => {
       });
       expect(rows).toEqual(want);
     }), { numRuns: 60 });
+  });
+
+  it('touchpoint ids (touchpointIdSql, text prefilter included) agree with touchpointCaseSql', async () => {
+    await fc.assert(fc.asyncProperty(fc.array(spec, { minLength: 1, maxLength: 30 }), async (specs) => {
+      await reset();
+      await store.commitIngest(specs.map(toEvent), { added: [], merged: [] });
+      const rows = await store.query<{ a: string | null; b: string | null }>(sql`SELECT ${touchpointCaseSql(journey)} AS a, ${touchpointIdSql(layout)} AS b FROM events`);
+      for (const r of rows) expect(r.b).toBe(r.a);
+    }), { numRuns: 40 });
   });
 
   it('touchpoint and stage steps (touchpointInSql) agree with the first-match touchpoint', async () => {
