@@ -3,11 +3,11 @@ import type { LexiconSpec } from './types.ts';
 /** German. Written for this project from general knowledge; no entry was taken from a data set or package. */
 export const de: LexiconSpec = {
   positive: `gut, gute, guter, gutes, gutem, guten, besser*, schnell*, zügig*, freundlich*, hilfsbereit*, zufrieden*,
-    danke*, dank, dankbar*, lieb*, mag, mögen, gern, gerne, nett*, höflich*, sympathisch*, angenehm*, bequem*,
+    danke*, dank, dankbar*, lieb*, mögen, gern, gerne, nett*, höflich*, sympathisch*, angenehm*, bequem*,
     praktisch*, übersichtlich*, einfach zu, unkompliziert*, problemlos*, reibungslos*, einwandfrei*, günstig*,
     preiswert*, fair, faire*, fairer*, pünktlich*, zuverlässig*, kompetent*, professionell*, sauber*, lecker*,
     glücklich*, froh*, freue, freut, freuen, freude, gefreut, spaß, cool, lustig*, witzig*, interessant*, schöne, schönen, schöner, schönes,
-    schönem, hübsch*, hoffnung*, erfolg*, gewonnen, gewinn*, glückwunsch*, gratul*, stolz*, sicher*, geschafft,
+    schönem, hübsch*, hoffnung*, erfolg*, gewonnen, gewinn*, glückwunsch*, gratul*, stolz*, geschafft,
     gelöst, funktioniert*, klappt*, geklappt, ok, okay, passt, empfehl*, lob*, gelungen*, ordentlich*, solide*,
     korrekt*, kulant*, entgegenkommend*, schnelle lieferung, gut verpackt, wie beschrieben, rechtzeitig, haha*,
     lol, yeah, juhu, endlich, wow, nice`,

@@ -2,14 +2,14 @@ import type { LexiconSpec } from './types.ts';
 
 /** English. Written for this project from general knowledge of customer-feedback language. */
 export const en: LexiconSpec = {
-  positive: `good, nice, fine, great*, happy, glad, pleased, satisf*, like, likes, liked, enjoy*, fast, quick*, quickly,
+  positive: `good, can't wait, cant wait, cannot wait, can not wait, nice, fine, great*, happy, glad, pleased, satisf*, i like, we like, really like, likes, liked, enjoy*, fast, quick*, quickly,
     easy, easily, simple, smooth*, helpful, friendly, polite, kind, fair, cheap, affordable, reasonabl*, worth,
-    recommend*, thank*, thx, ty, well, better, clean, comfortable, convenient, reliable, efficient, prompt*, fresh,
+    recommend*, thank*, thx, ty, went well, works well, worked well, very well, better, clean, comfortable, convenient, reliable, efficient, prompt*, fresh,
     tasty, delicious, cool, fun, funny, win, won, wins, winner, success*, solved, resolved, fixed, works, working,
     correct, accurate, quality, pretty, beautiful, lovely, cute, sweet, safe, secure, intuitive, clear, responsive,
     professional, competent, patient, super, yay, congrat*, hope, hopeful, proud, excit*, interesting,
     impress*, bonus, free, deal, on time, in time, as described, as expected, well done, good job, no problem*,
-    no issue*, no complaint*, top, ok, okay, solid, recommend, right, positive, cheer*, laugh*, smil*, welcome, lol, lmao, haha*, hehe*, wow`,
+    no issue*, no complaint*, top, ok, okay, solid, recommend, positive, cheer*, laugh*, smil*, welcome, lol, lmao, haha*, hehe*, wow`,
   strongPositive: `excellent, amazing, awesome, fantastic, perfect*, love, loved, loves, loving, wonderful, brilliant,
     outstanding, superb, best, incredibl*, exceptional, flawless, delighted, thrilled, phenomenal, terrific,
     fabulous, gorgeous, highly recommend*, five stars, 5 stars, spot on, exceeded, blown away, lifesaver, grateful,

@@ -10,7 +10,7 @@ export const fr: LexiconSpec = {
     délicieu*, bon marché, pas cher, pas chère, à l'heure, ponctuel*, fiable*, soigné*, accueillant*,
     chaleureu*, attentionn*, réactif*, réactive*, à l'écoute, ok, d'accord, correct*, utile*, clair*, intuitif*,
     rassur*, confort*, solide*, qualité, recommand*, conseill*, génial, vive, bisou*, câlin*, sourire*, rire*,
-    heureusement, enfin, hâte, j'ai hâte, intéressant*, amour, amoureu*, paix, calme, tranquille*, rigol*`,
+    heureusement, hâte, j'ai hâte, intéressant*, amour, amoureu*, paix, calme, tranquille*, rigol*`,
   strongPositive: `excellent*, parfait*, génial*, magnifique*, merveill*, formidable*, incroyable*, superbe*,
     fantastique*, exceptionnel*, extraordinaire*, sublime*, splendide*, adore, adoré, adorer, j'adore, adorable*,
     génialissime, je recommande, à recommander, je conseille, au top, le meilleur, la meilleure, top du top,

@@ -85,6 +85,13 @@ describe('lexicon scorer', () => {
     expect(score('pl', 'Bardzo miłych lekarzy')).toBeGreaterThan(0);
   });
 
+  it('English: "like" as a preposition and "can\'t wait" are not sentiment words gone wrong', () => {
+    expect(score('en', 'It looks like rain')).toBe(0);
+    expect(score('en', 'I like it')).toBeGreaterThan(0);
+    expect(score('en', "Can't wait for the weekend")).toBeGreaterThan(0);
+    expect(score('en', 'We had to wait an hour')).toBeLessThan(0);
+  });
+
   it('emoji count in every language', () => {
     expect(score('xx', '👍')).toBeGreaterThan(0);
     expect(score('pl', '😡')).toBeLessThan(0);
