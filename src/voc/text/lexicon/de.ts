@@ -2,7 +2,7 @@ import type { LexiconSpec } from './types.ts';
 
 /** German. Written for this project from general knowledge; no entry was taken from a data set or package. */
 export const de: LexiconSpec = {
-  positive: `gut, gute, guter, gutes, gutem, guten, besser*, schnell*, zügig*, freundlich*, hilfsbereit*, zufrieden*,
+  positive: `lachen, traumhaft*, gut, gute, guter, gutes, gutem, guten, besser*, schnell*, zügig*, freundlich*, hilfsbereit*, zufrieden*,
     danke*, dank, dankbar*, lieb*, mögen, gern, gerne, nett*, höflich*, sympathisch*, angenehm*, bequem*,
     praktisch*, übersichtlich*, einfach zu, unkompliziert*, problemlos*, reibungslos*, einwandfrei*, günstig*,
     preiswert*, fair, faire*, fairer*, pünktlich*, zuverlässig*, kompetent*, professionell*, sauber*, lecker*,

@@ -2,7 +2,7 @@ import type { LexiconSpec } from './types.ts';
 
 /** English. Written for this project from general knowledge of customer-feedback language. */
 export const en: LexiconSpec = {
-  positive: `good, can't wait, cant wait, cannot wait, can not wait, nice, fine, great*, happy, glad, pleased, satisf*, i like, we like, really like, likes, liked, enjoy*, fast, quick*, quickly,
+  positive: `looking forward, look forward, peace, good luck, good, can't wait, cant wait, cannot wait, can not wait, nice, fine, great*, happy, glad, pleased, satisf*, i like, we like, really like, likes, liked, enjoy*, fast, quick*, quickly,
     easy, easily, simple, smooth*, helpful, friendly, polite, kind, fair, cheap, affordable, reasonabl*, worth,
     recommend*, thank*, thx, ty, went well, works well, worked well, very well, better, clean, comfortable, convenient, reliable, efficient, prompt*, fresh,
     tasty, delicious, cool, fun, funny, win, won, wins, winner, success*, solved, resolved, fixed, works, working,
