@@ -10,7 +10,9 @@
  * per-IP spam limit (60 a minute) stays on and is not what is measured. Latency is counted from each
  * request's scheduled send time, so queueing behind a slow server is included (no coordinated omission).
  *
- *   node --import tsx bench/responses/submit.ts [--rate 500] [--seconds 10] [--json]
+ *   node --import tsx bench/responses/submit.ts [--rate 500] [--seconds 10] [--json] [--cpu-prof DIR]
+ *
+ * `--cpu-prof DIR` writes the server's V8 CPU profile there (open it in Chrome DevTools or speedscope).
  */
 import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -47,7 +49,7 @@ const COMMENTS: [string, string][] = [
  */
 const NPS_ANSWERS = [10, 9, 10, 9, 10, 9, 9, 10, 9, 8, 7, 8, 7, 8, 7, 3, 6, 5, 0, 4];
 
-export interface ResponsesBenchOptions { rate?: number; seconds?: number; warmupSeconds?: number; quiet?: boolean }
+export interface ResponsesBenchOptions { rate?: number; seconds?: number; warmupSeconds?: number; quiet?: boolean; cpuProfDir?: string }
 
 interface Reply { status: number; body: string }
 
@@ -106,12 +108,12 @@ async function openLoop(url: URL, surveyId: string, rate: number, seconds: numbe
 }
 
 export async function runResponsesBench(opts: ResponsesBenchOptions = {}) {
-  const o = { rate: 500, seconds: 10, warmupSeconds: 3, quiet: false, ...Object.fromEntries(Object.entries(opts).filter(([, v]) => v !== undefined)) };
+  const o: ResponsesBenchOptions & { rate: number; seconds: number; warmupSeconds: number; quiet: boolean } = { rate: 500, seconds: 10, warmupSeconds: 3, quiet: false, ...Object.fromEntries(Object.entries(opts).filter(([, v]) => v !== undefined)) };
   const machine = machineInfo();
   const log = (s: string) => { if (!o.quiet) process.stderr.write(`· ${s}\n`); };
   const dir = mkdtempSync(join(tmpdir(), 'touchpoint-bench-responses-'));
   const child = fork(join(ROOT, 'bench/lib/server-main.ts'), [join(dir, 'data')], {
-    execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    execArgv: ['--import', 'tsx', ...(o.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${resolve(o.cpuProfDir)}`] : [])], stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     env: { ...process.env, TOUCHPOINT_WRITE_KEY: WRITE_KEY, TOUCHPOINT_SECRET_KEY: SECRET_KEY },
   });
   try {
@@ -163,7 +165,7 @@ export function formatResponsesBench(r: Awaited<ReturnType<typeof runResponsesBe
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const { values } = parseArgs({ options: { rate: { type: 'string' }, seconds: { type: 'string' }, json: { type: 'boolean' } } });
-  const r = await runResponsesBench({ rate: values.rate ? Number(values.rate) : undefined, seconds: values.seconds ? Number(values.seconds) : undefined, quiet: values.json });
+  const { values } = parseArgs({ options: { rate: { type: 'string' }, seconds: { type: 'string' }, json: { type: 'boolean' }, 'cpu-prof': { type: 'string' } } });
+  const r = await runResponsesBench({ rate: values.rate ? Number(values.rate) : undefined, seconds: values.seconds ? Number(values.seconds) : undefined, quiet: values.json, cpuProfDir: values['cpu-prof'] });
   if (values.json) process.stdout.write(`${JSON.stringify(r, null, 2)}\n`);
 }

@@ -47,6 +47,23 @@ describe('rules open cases; agents work them', () => {
     expect((await api('GET', `/api/v1/cases/${c.id}`, undefined, `Bearer ${other.secretKey}`)).statusCode).toBe(404);
   });
 
+  it('a batch of responses opens its cases together: one per customer (cool-down), owners spread by load', async () => {
+    const rules = (await api('GET', '/api/v1/rules')).json().rules;
+    const { lastError: _e, ...detractor } = rules.find((r: { id: string }) => r.id === 'detractor');
+    expect((await api('PUT', '/api/v1/rules/detractor', { ...detractor, openCase: { ...detractor.openCase, assignTo: ['ana', 'ben'] } })).statusCode).toBe(200);
+    const facts = (customerId: string, nps: number) => ({ customerId, surveyId: 's', responseId: `r-${customerId}-${nps}`, nps });
+    await t.services.rules.onResponses(t.ws.id, [facts('c1', 2), facts('c2', 9), facts('c1', 4), facts('c3', 0), facts('c4', 6)]);
+    await t.services.rules.idle();
+    const cases = (await api('GET', '/api/v1/cases')).json().cases as { customerId: string; owner: string; evidence: { nps: number } }[];
+    expect(cases.map((c) => c.customerId).sort()).toEqual(['c1', 'c3', 'c4']);
+    expect(cases.find((c) => c.customerId === 'c1')!.evidence.nps).toBe(2);
+    expect(cases.map((c) => c.owner).sort()).toEqual(['ana', 'ana', 'ben']);
+    // The cool-down holds across batches too.
+    await t.services.rules.onResponses(t.ws.id, [facts('c3', 1)]);
+    await t.services.rules.idle();
+    expect((await api('GET', '/api/v1/cases')).json().cases).toHaveLength(3);
+  });
+
   it('every workspace starts with the default rules, which an admin can change', async () => {
     const rules = (await api('GET', '/api/v1/rules')).json().rules;
     expect(rules.map((r: { id: string }) => r.id)).toEqual(['detractor', 'late-delivery']);

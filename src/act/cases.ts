@@ -68,18 +68,31 @@ export class Cases {
   }
 
   async open(workspaceId: string, input: z.input<typeof CaseInputSchema> & { ruleId?: string }, actor: string): Promise<CaseView> {
-    const { ruleId: _rule, ...fields } = input;
-    const c = CaseInputSchema.parse(fields);
-    const id = `case_${randomBytes(9).toString('base64url')}`;
+    return (await this.openMany(workspaceId, [input], actor))[0];
+  }
+
+  /**
+   * Several cases in one transaction (a rule hit by a batch of responses): one commit instead of
+   * one per case, which matters because every commit waits for DuckDB's single writer.
+   */
+  async openMany(workspaceId: string, inputs: readonly (z.input<typeof CaseInputSchema> & { ruleId?: string })[], actor: string): Promise<CaseView[]> {
+    if (inputs.length === 0) return [];
     const now = new Date();
+    const made = inputs.map(({ ruleId, ...fields }) => ({ id: `case_${randomBytes(9).toString('base64url')}`, ruleId: ruleId ?? null, c: CaseInputSchema.parse(fields) }));
+    // One list per column zipped by unnest: two statements, whatever the number of cases.
+    const column = <T>(f: (m: (typeof made)[number]) => T) => made.map(f);
     await this.store.transaction(async (tx) => {
-      await tx.exec(sql`INSERT INTO cases VALUES (${workspaceId}, ${id}, ${c.customerId ?? null}, ${input.ruleId ?? null}, ${c.reason},
-        ${c.evidence ? JSON.stringify(c.evidence) : null}, ${c.owner ?? null}, ${c.team ?? null}, ${c.priority}, 'open', ${null},
-        ${new Date(now.getTime() + c.slaHours * 3_600_000)}, ${now}, ${now})`);
-      await tx.exec(sql`INSERT INTO case_audit VALUES (${workspaceId}, ${id}, ${now}, ${actor}, 'opened', ${JSON.stringify({ reason: c.reason, ruleId: input.ruleId ?? null })})`);
+      await tx.exec(sql`INSERT INTO cases SELECT ${workspaceId}, unnest(${column((m) => m.id)}), unnest(${column((m) => m.c.customerId ?? null)}),
+        unnest(${column((m) => m.ruleId)}), unnest(${column((m) => m.c.reason)}), CAST(unnest(${column((m) => (m.c.evidence ? JSON.stringify(m.c.evidence) : null))}) AS JSON),
+        unnest(${column((m) => m.c.owner ?? null)}), unnest(${column((m) => m.c.team ?? null)}), unnest(${column((m) => m.c.priority)}), 'open', ${null},
+        CAST(unnest(${column((m) => utc(new Date(now.getTime() + m.c.slaHours * 3_600_000)))}) AS TIMESTAMP), ${now}, ${now}`);
+      await tx.exec(sql`INSERT INTO case_audit SELECT ${workspaceId}, unnest(${column((m) => m.id)}), ${now}, ${actor}, 'opened',
+        CAST(unnest(${column((m) => JSON.stringify({ reason: m.c.reason, ruleId: m.ruleId }))}) AS JSON)`);
     });
-    const opened = (await this.get(workspaceId, id))!;
-    for (const l of this.listeners) l(workspaceId, opened);
+    const rows = await this.store.query<Row>(sql`SELECT * FROM cases WHERE workspace_id = ${workspaceId} AND id IN (SELECT unnest(${made.map((m) => m.id)}))`);
+    const byId = new Map(rows.map((r) => [r.id, view(r)]));
+    const opened = made.map((m) => byId.get(m.id)!);
+    for (const c of opened) for (const l of this.listeners) l(workspaceId, c);
     return opened;
   }
 
@@ -115,18 +128,33 @@ export class Cases {
 
   /** The candidate with the fewest open or in-progress cases (ties: first in the list). */
   async leastBusy(workspaceId: string, candidates: string[]): Promise<string | undefined> {
-    if (candidates.length === 0) return undefined;
+    return (await this.assignees(workspaceId, candidates, 1))[0];
+  }
+
+  /** Owners for `n` new cases in turn: each the candidate with the fewest open or in-progress cases, counting the ones before it. */
+  async assignees(workspaceId: string, candidates: string[], n: number): Promise<(string | undefined)[]> {
+    if (candidates.length === 0) return Array.from({ length: n }, () => undefined);
     const rows = await this.store.query<{ owner: string; n: number }>(sql`SELECT owner, count(*) AS n FROM cases WHERE workspace_id = ${workspaceId}
       AND status IN ('open', 'in_progress') AND owner IN (SELECT unnest(${candidates})) GROUP BY owner`);
-    const load = new Map(rows.map((r) => [r.owner, r.n]));
-    return [...candidates].sort((a, b) => (load.get(a) ?? 0) - (load.get(b) ?? 0))[0];
+    const load = new Map(rows.map((r) => [r.owner, Number(r.n)]));
+    return Array.from({ length: n }, () => {
+      const pick = [...candidates].sort((a, b) => (load.get(a) ?? 0) - (load.get(b) ?? 0))[0];
+      load.set(pick, (load.get(pick) ?? 0) + 1);
+      return pick;
+    });
   }
 
   /** Whether this rule already opened a case for this customer since `since` (de-duplication, cool-down). */
   async recentlyOpened(workspaceId: string, ruleId: string, customerId: string, since: Date): Promise<boolean> {
-    const [r] = await this.store.query<{ n: number }>(sql`SELECT count(*) AS n FROM cases WHERE workspace_id = ${workspaceId}
-      AND rule_id = ${ruleId} AND customer_id = ${customerId} AND created_at >= ${since}`);
-    return (r?.n ?? 0) > 0;
+    return (await this.recentlyOpenedFor(workspaceId, ruleId, [customerId], since)).has(customerId);
+  }
+
+  /** Which of these customers this rule already opened a case for since `since`, in one query. */
+  async recentlyOpenedFor(workspaceId: string, ruleId: string, customerIds: readonly string[], since: Date): Promise<Set<string>> {
+    if (customerIds.length === 0) return new Set();
+    const rows = await this.store.query<{ customer_id: string }>(sql`SELECT DISTINCT customer_id FROM cases WHERE workspace_id = ${workspaceId}
+      AND rule_id = ${ruleId} AND customer_id IN (SELECT unnest(${[...customerIds]})) AND created_at >= ${since}`);
+    return new Set(rows.map((r) => r.customer_id));
   }
 
   async update(workspaceId: string, id: string, patch: z.infer<typeof CasePatchSchema>, actor: string): Promise<CaseView> {
@@ -156,3 +184,6 @@ export class Cases {
     return updated;
   }
 }
+
+/** A UTC timestamp literal DuckDB casts to TIMESTAMP without a time zone, as bound Dates are stored. */
+const utc = (d: Date) => d.toISOString().replace('T', ' ').replace('Z', '');

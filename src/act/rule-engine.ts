@@ -5,6 +5,9 @@ import type { Store } from '../storage/store.ts';
 import type { Cases } from './cases.ts';
 import { DEFAULT_RULES, RuleSchema, type Rule } from './rules.ts';
 
+/** Response rules run at most this often while responses keep coming (onResponses). */
+const RESPONSE_TURN_GAP_MS = 250;
+
 export interface ResponseFacts { customerId: string | null; surveyId: string; responseId: string; nps?: number | null; csat?: number | null; ces?: number | null; sentiment?: string | null; comment?: string | null }
 
 /**
@@ -16,6 +19,9 @@ export class RuleEngine {
   private chain: Promise<unknown> = Promise.resolve();
   /** Rules per workspace, read once and refreshed on every change: each ingest commit consults them. */
   private cache = new Map<string, (Rule & { lastError: string | null })[]>();
+  /** Responses waiting for their turn on the chain, per workspace (onResponses). */
+  private readonly responses = new Map<string, { facts: ResponseFacts[]; turn: Promise<unknown> }>();
+  private lastResponseTurn = 0;
 
   constructor(private readonly store: Store, private readonly cases: Cases) {}
 
@@ -66,18 +72,45 @@ export class RuleEngine {
   }
 
   onResponse(workspaceId: string, facts: ResponseFacts): Promise<unknown> {
-    return this.enqueue(async () => {
-      for (const rule of (await this.list(workspaceId)).filter((r) => r.enabled && r.when.kind === 'response')) {
-        await this.guard(workspaceId, rule, async () => {
-          const w = rule.when as Extract<Rule['when'], { kind: 'response' }>;
-          const hit = (w.npsAtMost !== undefined && facts.nps != null && facts.nps <= w.npsAtMost)
-            || (w.csatAtMost !== undefined && facts.csat != null && facts.csat <= w.csatAtMost)
-            || (w.cesAtLeast !== undefined && facts.ces != null && facts.ces >= w.cesAtLeast)
-            || (w.sentiment === 'negative' && facts.sentiment === 'negative');
-          if (hit && facts.customerId) await this.open(workspaceId, rule, facts.customerId, rule.name, { ...facts });
-        });
+    return this.onResponses(workspaceId, [facts]);
+  }
+
+  /**
+   * A batch of responses: each rule opens its cases in one transaction. Batches that arrive while
+   * earlier work runs are evaluated together in one turn (group commit again), so under a steady
+   * stream of submissions the cases cost a transaction per turn, not one per batch.
+   */
+  onResponses(workspaceId: string, batch: readonly ResponseFacts[]): Promise<unknown> {
+    const waiting = this.responses.get(workspaceId);
+    if (waiting) { waiting.facts.push(...batch); return waiting.turn; }
+    const entry = { facts: [...batch], turn: Promise.resolve() as Promise<unknown> };
+    this.responses.set(workspaceId, entry);
+    entry.turn = this.enqueue(async () => {
+      // Under a steady stream, gather for a moment first: case transactions then take the single
+      // writer a few times a second instead of between every two submission commits (a case's SLA
+      // is hours; a submission's answer waits on that writer). A lone response goes at once.
+      if (Date.now() - this.lastResponseTurn < RESPONSE_TURN_GAP_MS) await new Promise((r) => setTimeout(r, RESPONSE_TURN_GAP_MS));
+      this.responses.delete(workspaceId);
+      try {
+        await this.evaluateResponses(workspaceId, entry.facts);
+      } finally {
+        this.lastResponseTurn = Date.now();
       }
     });
+    return entry.turn;
+  }
+
+  private async evaluateResponses(workspaceId: string, batch: readonly ResponseFacts[]): Promise<void> {
+    for (const rule of (await this.list(workspaceId)).filter((r) => r.enabled && r.when.kind === 'response')) {
+      await this.guard(workspaceId, rule, async () => {
+        const w = rule.when as Extract<Rule['when'], { kind: 'response' }>;
+        const hits = batch.filter((facts) => facts.customerId && ((w.npsAtMost !== undefined && facts.nps != null && facts.nps <= w.npsAtMost)
+          || (w.csatAtMost !== undefined && facts.csat != null && facts.csat <= w.csatAtMost)
+          || (w.cesAtLeast !== undefined && facts.ces != null && facts.ces >= w.cesAtLeast)
+          || (w.sentiment === 'negative' && facts.sentiment === 'negative')));
+        await this.openMany(workspaceId, rule, hits.map((facts) => ({ customerId: facts.customerId!, reason: rule.name, evidence: { ...facts } })));
+      });
+    }
   }
 
   /** Resolves once everything queued so far was evaluated (tests, shutdown). */
@@ -126,9 +159,23 @@ export class RuleEngine {
   }
 
   private async open(workspaceId: string, rule: Rule, customerId: string, reason: string, evidence: Record<string, unknown>): Promise<void> {
-    if (await this.cases.recentlyOpened(workspaceId, rule.id, customerId, new Date(Date.now() - rule.cooldownHours * 3_600_000))) return;
+    await this.openMany(workspaceId, rule, [{ customerId, reason, evidence }]);
+  }
+
+  /** Opens the rule's cases for these hits, minus customers within its cool-down, in one transaction. */
+  private async openMany(workspaceId: string, rule: Rule, hits: readonly { customerId: string; reason: string; evidence: Record<string, unknown> }[]): Promise<void> {
+    if (hits.length === 0) return;
+    const since = new Date(Date.now() - rule.cooldownHours * 3_600_000);
+    const cooling = await this.cases.recentlyOpenedFor(workspaceId, rule.id, [...new Set(hits.map((h) => h.customerId))], since);
+    const fresh = hits.filter((h) => {
+      if (cooling.has(h.customerId)) return false;
+      // A second hit of the same customer in this batch falls in the cool-down of the first (as it would one after the other).
+      if (rule.cooldownHours > 0) cooling.add(h.customerId);
+      return true;
+    });
+    if (fresh.length === 0) return;
     const { assignTo, ...openCase } = rule.openCase;
-    const owner = openCase.owner ?? (assignTo ? await this.cases.leastBusy(workspaceId, assignTo) : undefined);
-    await this.cases.open(workspaceId, { customerId, reason, evidence, ruleId: rule.id, ...openCase, owner }, `rule:${rule.id}`);
+    const owners = openCase.owner ? fresh.map(() => openCase.owner) : await this.cases.assignees(workspaceId, assignTo ?? [], fresh.length);
+    await this.cases.openMany(workspaceId, fresh.map((h, i) => ({ customerId: h.customerId, reason: h.reason, evidence: h.evidence, ruleId: rule.id, ...openCase, owner: owners[i] })), `rule:${rule.id}`);
   }
 }

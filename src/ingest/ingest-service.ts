@@ -2,7 +2,7 @@ import type { ErrorDetail } from '../api/errors.ts';
 import type { Json, TouchEvent } from './event.ts';
 import { normalizeMessage, type NormalizeContext } from './normalize.ts';
 import type { SegmentType } from './segment-schema.ts';
-import type { IngestWriter } from './writer.ts';
+import type { AlsoStore, IngestWriter } from './writer.ts';
 
 export const MAX_BATCH_MESSAGES = 5000;
 
@@ -23,6 +23,8 @@ export interface IngestInput {
   source?: string;
   /** Path prefix for error details (`batch`), so a detail reads `batch[3].timestamp`. */
   pathPrefix?: string;
+  /** Statements and rows committed in the same transaction as the valid messages (IngestWriter.write). */
+  also?: AlsoStore;
 }
 
 /**
@@ -49,7 +51,7 @@ export class IngestService {
         for (const d of outcome.details) rejected.push({ ...d, index, ...(messageId ? { messageId } : {}) });
       }
     });
-    const written = await this.writer.write(valid);
+    const written = await this.writer.write(valid, input.also);
     return { stored: written.stored, duplicates: written.duplicates, rejected };
   }
 }

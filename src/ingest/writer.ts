@@ -1,5 +1,5 @@
-import { dialectFn, raw, sql } from '../storage/sql.ts';
-import type { Store } from '../storage/store.ts';
+import { dialectFn, raw, sql, type Sql } from '../storage/sql.ts';
+import type { Store, TableRows } from '../storage/store.ts';
 import { IdentityResolver } from '../identity/resolver.ts';
 import type { TouchEvent } from './event.ts';
 
@@ -10,8 +10,12 @@ const DEDUP_MAX_ENTRIES = 1_000_000;
 /** Upper bound of events per commit: larger groups amortise the fsync, smaller ones keep latency low. */
 const MAX_GROUP_EVENTS = 50_000;
 
+/** Statements and rows to commit with a request's events, built once its events have their customers. */
+export type AlsoStore = (events: readonly TouchEvent[]) => (Sql | TableRows)[];
+
 interface Pending {
   events: TouchEvent[];
+  also?: AlsoStore;
   resolve: (r: WriteResult) => void;
   reject: (err: unknown) => void;
 }
@@ -51,11 +55,16 @@ export class IngestWriter {
     for (const row of rows) this.seen.set(row.workspace_id + '\u0000' + row.message_id, row.r);
   }
 
-  write(events: TouchEvent[]): Promise<WriteResult> {
+  /**
+   * `also`: rows that belong with these events (a survey response) go into the same transaction, so
+   * both are durable at the acknowledgement; its events' `customerId` is set unless they are duplicates.
+   * A statement that fails rolls back the whole group, so callers check their rows beforehand.
+   */
+  write(events: TouchEvent[], also?: AlsoStore): Promise<WriteResult> {
     if (this.closed) return Promise.reject(new Error('ingest writer is closed'));
     if (events.length === 0) return Promise.resolve({ stored: 0, duplicates: 0 });
     return new Promise((resolve, reject) => {
-      this.queue.push({ events, resolve, reject });
+      this.queue.push({ events, also, resolve, reject });
       if (!this.running) void this.drain();
     });
   }
@@ -101,7 +110,7 @@ export class IngestWriter {
     }
     try {
       const changes = await this.identities.resolve(fresh);
-      await this.store.commitIngest(fresh, changes);
+      await this.store.commitIngest(fresh, changes, group.flatMap((p) => p.also?.(p.events) ?? []));
       this.identities.committed();
     } catch (err) {
       this.identities.rolledBack();

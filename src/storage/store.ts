@@ -10,6 +10,9 @@ export interface IdentityChanges {
   merged: { workspaceId: string; from: string; to: string; at: number }[];
 }
 
+/** Rows for one table, values in column order (text, integer, boolean, time or null), appended as they are. */
+export interface TableRows { table: 'survey_responses'; rows: readonly (string | number | boolean | Date | null)[][] }
+
 /**
  * The storage boundary. Callers describe queries once with `sql` and the store compiles them for its
  * dialect; the embedded backend is DuckDB, a scale-out backend (ClickHouse for events, PostgreSQL for
@@ -22,8 +25,11 @@ export interface Store {
   close(): Promise<void>;
   query<T = Record<string, unknown>>(q: Sql): Promise<T[]>;
   exec(q: Sql): Promise<void>;
-  /** Appends events and applies identity changes atomically; resolves once durable on disk. */
-  commitIngest(events: readonly TouchEvent[], identities: IdentityChanges): Promise<void>;
+  /**
+   * Appends events and applies identity changes atomically; resolves once durable on disk. `also`:
+   * statements and rows committed in the same transaction (a survey response stored with its event).
+   */
+  commitIngest(events: readonly TouchEvent[], identities: IdentityChanges, also?: readonly (Sql | TableRows)[]): Promise<void>;
   /**
    * Stores that keep per-customer event sequences (storage/sequences.ts): what a query needs to read
    * them for a workspace (with the codes of `names`), or null when they cannot answer it now.

@@ -6,8 +6,8 @@ import { randomUUID } from 'node:crypto';
 import { dirname } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { TouchEvent } from '../../ingest/event.ts';
-import { duckdb, raw, sql, type Sql } from '../sql.ts';
-import type { IdentityChanges, Store } from '../store.ts';
+import { duckdb, raw, Sql, sql } from '../sql.ts';
+import type { IdentityChanges, Store, TableRows } from '../store.ts';
 import { DUCKDB_SCHEMA } from './schema.ts';
 import { plainRows, timestampMs, toDuckDB } from './values.ts';
 import { Mutex } from './mutex.ts';
@@ -142,7 +142,7 @@ export class DuckDBStore implements Store {
     });
   }
 
-  async commitIngest(events: readonly TouchEvent[], identities: IdentityChanges): Promise<void> {
+  async commitIngest(events: readonly TouchEvent[], identities: IdentityChanges, also: readonly (Sql | TableRows)[] = []): Promise<void> {
     await this.writeLock.run(async () => {
       await this.ingestThreads?.beforeGroup();
       await this.writer.run('BEGIN TRANSACTION');
@@ -171,6 +171,7 @@ export class DuckDBStore implements Store {
           }
           appender.closeSync();
         }
+        for (const q of also) await (q instanceof Sql ? runQuery(this.writer, q) : this.appendRows(q));
         // DuckDB writes and syncs its write-ahead log on COMMIT: once this resolves the batch is durable.
         await this.writer.run('COMMIT');
       } catch (err) {
@@ -208,6 +209,25 @@ export class DuckDBStore implements Store {
     this.uncompacted = 0;
     this.compacting = this.writeLock.run(() => this.sequencer.compact(this.writer))
       .then(() => undefined, () => undefined).finally(() => { this.compacting = null; });
+  }
+
+  /**
+   * Rows through the appender, inside the open transaction: a 21-column INSERT … SELECT unnest(…)
+   * took ~10 ms to prepare and run per survey batch (measured under load), the appender ~1 ms.
+   */
+  private async appendRows({ table, rows }: TableRows): Promise<void> {
+    const appender = await this.writer.createAppender(table);
+    for (const row of rows) {
+      for (const v of row) {
+        if (v === null) appender.appendNull();
+        else if (typeof v === 'string') appender.appendVarchar(v);
+        else if (typeof v === 'number') appender.appendInteger(v);
+        else if (typeof v === 'boolean') appender.appendBoolean(v);
+        else appender.appendTimestamp(timestampMs(v.getTime()));
+      }
+      appender.endRow();
+    }
+    appender.closeSync();
   }
 
   /**

@@ -1,10 +1,12 @@
 /**
- * Group commit for survey submissions. Every submission costs an ingest round, a few lookups and a
- * transaction, most of it the same work whatever the number of responses (record.ts), so concurrent
+ * Group commit for survey submissions. Every submission costs a few lookups and a commit (its event
+ * and row together), most of it the same work whatever the number of responses (record.ts), so concurrent
  * submissions to the same survey are stored together: the first one starts a batch at once, the ones
  * that arrive while it is being written wait and go together in the next. Nothing waits on a timer,
  * so a lone submission is stored as fast as before, and under load the batches grow with the rate
  * (the group commit of database logs, e.g. PostgreSQL's commit_delay without the delay).
+ * Letting two or three batches of a survey run at once was measured slower (p99 60 ms against 45 ms
+ * at 500 requests/s): smaller batches cost more CPU than the overlap saves.
  */
 import type { Recorded } from './record.ts';
 import type { ResponseInput } from './responses.ts';
