@@ -19,5 +19,12 @@ function newestMtime(dir: string): number {
 export default async function setup(): Promise<void> {
   if (existsSync(BUILT) && statSync(BUILT).mtimeMs >= newestMtime(WEB_SRC)) return;
   const { build } = await import('vite');
-  await build({ configFile: join(WEB_SRC, 'vite.config.ts'), logLevel: 'warn' });
+  // Vitest sets NODE_ENV=test, which would give React's development build: build what `npm install` builds.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ configFile: join(WEB_SRC, 'vite.config.ts'), logLevel: 'warn', mode: 'production' });
+  } finally {
+    process.env.NODE_ENV = nodeEnv;
+  }
 }
