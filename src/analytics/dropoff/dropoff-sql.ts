@@ -88,13 +88,18 @@ function dropoffOnePassSql(s: DropoffScope): Sql {
     ) g
   ),
   do_last AS (SELECT i, last_tp, last_event FROM (SELECT ${top} AS i, last_tp, last_event FROM do_cs) d WHERE i < ${n(S - 1)})
-  SELECT kind, k, k2, label, a, b, c FROM (
+  ${resultRowsSql(counts, s.limit)}`;
+}
+
+/** Both plans answer the same rows: the stage counts, then the top last touchpoints and last events. */
+function resultRowsSql(counts: Sql[], limit: number): Sql {
+  return sql`SELECT kind, k, k2, label, a, b, c FROM (
     ${join(counts, '\n    UNION ALL\n    ')}
   ) counts
   UNION ALL
-  SELECT kind, k, k2, label, a, b, c FROM (${ranked('T', 'last_tp', s.limit)}) t
+  SELECT kind, k, k2, label, a, b, c FROM (${ranked('T', 'last_tp', limit)}) t
   UNION ALL
-  SELECT kind, k, k2, label, a, b, c FROM (${ranked('E', 'last_event', s.limit)}) e`;
+  SELECT kind, k, k2, label, a, b, c FROM (${ranked('E', 'last_event', limit)}) e`;
 }
 
 function ranked(kind: 'T' | 'E', key: 'last_tp' | 'last_event', limit: number): Sql {
@@ -148,11 +153,5 @@ function dropoffWindowSql(s: DropoffScope): Sql {
     ) e ON e.customer_id = d.customer_id AND e.t >= d.f AND (d.lim IS NULL OR e.t <= d.lim)
     GROUP BY d.customer_id, d.i
   )
-  SELECT kind, k, k2, label, a, b, c FROM (
-    ${join(counts, '\n    UNION ALL\n    ')}
-  ) counts
-  UNION ALL
-  SELECT kind, k, k2, label, a, b, c FROM (${ranked('T', 'last_tp', s.limit)}) t
-  UNION ALL
-  SELECT kind, k, k2, label, a, b, c FROM (${ranked('E', 'last_event', s.limit)}) e`;
+  ${resultRowsSql(counts, s.limit)}`;
 }

@@ -1,4 +1,5 @@
 import { dialectFn, sql, type Sql } from '../../storage/sql.ts';
+import { customerKeySql } from '../common/dialect-sql.ts';
 
 /**
  * Customers keyed by a 64-bit hash of their id instead of the id itself: the scanned step events
@@ -10,15 +11,8 @@ import { dialectFn, sql, type Sql } from '../../storage/sql.ts';
  * So a result is wrong only if two customers of a workspace collide in both hashes — odds of about
  * 2^-128 per pair, below those of two random UUIDs being equal.
  */
-export function customerHash(id: Sql): Sql {
-  return dialectFn((d) => {
-    switch (d.name) {
-      case 'duckdb': return sql`hash(${id})`;
-      case 'clickhouse': return sql`cityHash64(${id})`;
-      case 'postgres': return sql`hashtextextended(${id}, 0)`;
-    }
-  });
-}
+// The first hash is the customer key every analysis groups by.
+export const customerHash = customerKeySql;
 
 /** The independent second hash. */
 export function customerCheckHash(id: Sql): Sql {
