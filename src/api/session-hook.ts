@@ -13,8 +13,7 @@ export function sessionHook(app: FastifyInstance, services: Services): void {
     if (!token) return;
     const userId = await services.sessions.resolve(token);
     if (!userId) return;
-    const user = await services.users.get(userId);
-    if (!user) return;
-    req.login = { user, memberships: await services.users.memberships(userId) };
+    const login = await services.users.withMemberships(userId);
+    if (login) req.login = login;
   });
 }

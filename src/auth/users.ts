@@ -59,6 +59,18 @@ export class Users {
     await this.store.exec(sql`UPDATE users SET password_hash = ${await hashPassword(password)} WHERE id = ${id}`);
   }
 
+  /** The user and their workspaces in one read (every dashboard API call resolves its login with it). */
+  async withMemberships(userId: string): Promise<{ user: User; memberships: Membership[] } | null> {
+    const rows = await this.store.query<UserRow & { workspace_id: string | null; ws_name: string | null; role: Role | null }>(sql`
+      SELECT u.id, u.email, u.name, u.created_at, u.last_login_at, m.workspace_id, w.name AS ws_name, m.role
+      FROM users u LEFT JOIN memberships m ON m.user_id = u.id LEFT JOIN workspaces w ON w.id = m.workspace_id
+      WHERE u.id = ${userId} ORDER BY m.created_at`);
+    if (!rows[0]) return null;
+    const memberships = rows.filter((r) => r.workspace_id && r.ws_name && r.role)
+      .map((r) => ({ workspaceId: r.workspace_id!, workspaceName: r.ws_name!, role: r.role! }));
+    return { user: toUser(rows[0]), memberships };
+  }
+
   async memberships(userId: string): Promise<Membership[]> {
     const rows = await this.store.query<{ workspace_id: string; name: string; role: Role }>(sql`
       SELECT m.workspace_id, w.name, m.role FROM memberships m JOIN workspaces w ON w.id = m.workspace_id

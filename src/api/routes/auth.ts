@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { SESSION_COOKIE, SESSION_TTL_MS } from '../../auth/sessions.ts';
-import { RateLimiter } from '../../voc/surveys/rate-limit.ts';
+import { RateLimiter } from '../../common/rate-limit.ts';
 import { jsonBody } from '../body.ts';
 import { ApiError } from '../errors.ts';
 import type { Services } from '../services.ts';

@@ -3,7 +3,7 @@ import { ApiError } from '../../api/errors.ts';
 import type { Services } from '../../api/services.ts';
 import { checkAnswers } from './answers.ts';
 import type { Survey } from './definition.ts';
-import { RateLimiter } from './rate-limit.ts';
+import { RateLimiter } from '../../common/rate-limit.ts';
 import { recordResponses, type Recorded } from './record.ts';
 import { SubmitBatcher } from './submit-batcher.ts';
 
