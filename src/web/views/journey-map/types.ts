@@ -1,46 +1,7 @@
-/** Shapes of the journey API as the map uses them (docs/api.md; server types in src/analytics/journey-map/schema.ts). */
-export type Health = 'good' | 'warning' | 'bad';
-
-export interface Voc { nps: number | null; csat: number | null; sentiment: number | null; emotion: number | null; n: number }
-
-export interface MapTouchpoint {
-  id: string;
-  name: string;
-  declaredChannels: string[];
-  channels: string[];
-  reach: number;
-  events: number;
-  inStage: number;
-  conversionToNextStage: number | null;
-  medianSecondsToNextStage: number | null;
-  friction: { slowPages: number; errors: number; paymentFailures: number; returns: number; lateDeliveries: number; customers: number; share: number; rate: number };
-  health: Health;
-  voc: Voc | null;
-}
-
-export interface MapStage {
-  id: string;
-  name: string;
-  expectedEmotion: number | null;
-  expectedEmotionLabel: string | number | null;
-  goal: { description: string; target: number | null; reached: number | null; met: boolean | null } | null;
-  reach: number;
-  advanced: number;
-  conversionToNext: number | null;
-  medianSecondsToNext: number | null;
-  dropOff: { touchpointId: string; name: string; customers: number; share: number }[];
-  voc: Voc | null;
-  touchpoints: MapTouchpoint[];
-}
-
-export interface JourneyMap {
-  journey: { id: string; name: string; version: number | null };
-  range: { from: string | null; to: string | null };
-  persona: string | null;
-  stages: MapStage[];
-  channels: string[];
-  totals: { customers: number; events: number };
-}
+// The map's answer is typed once, by the server (type-only: nothing of it ships to the browser).
+export type { Health, MapStage, MapTouchpoint, JourneyMapResult as JourneyMap } from '../../../analytics/journey-map/schema.ts';
+import type { MapTouchpoint, TouchpointVoc } from '../../../analytics/journey-map/schema.ts';
+export type Voc = TouchpointVoc;
 
 export type Emotion = number | 'very negative' | 'negative' | 'neutral' | 'positive' | 'very positive';
 
