@@ -6,11 +6,11 @@ export interface PostResult {
 }
 
 /** POST a ready-made JSON body over a keep-alive agent; resolves when the whole answer arrived. */
-export function post(agent: Agent, url: URL, path: string, auth: string, body: Buffer): Promise<PostResult> {
+export function post(agent: Agent, url: URL, path: string, auth: string | undefined, body: Buffer, localAddress?: string): Promise<PostResult> {
   return new Promise((resolve, reject) => {
     const req = request({
-      agent, host: url.hostname, port: url.port, path, method: 'POST',
-      headers: { 'content-type': 'application/json', 'content-length': body.length, authorization: auth },
+      agent, host: url.hostname, port: url.port, path, method: 'POST', localAddress,
+      headers: { 'content-type': 'application/json', 'content-length': body.length, ...(auth ? { authorization: auth } : {}) },
     }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));

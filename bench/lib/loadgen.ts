@@ -9,6 +9,7 @@ import { Agent } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { Traffic } from './events.ts';
 import { basicAuth, post } from './http.ts';
+import { openLoop } from './open-loop.ts';
 
 export interface LoadgenConfig {
   url: string;
@@ -117,35 +118,17 @@ async function throughput(): Promise<ThroughputResult> {
   return r;
 }
 
-/** Open loop: request k is due at t0 + k/rate whether or not earlier ones have been answered. */
+/** Single `/v1/track` calls on an open loop (bench/lib/open-loop.ts). */
 async function latency(): Promise<LatencyResult> {
   const url = new URL(cfg.url);
   const auth = basicAuth(cfg.writeKey);
   const agent = new Agent({ keepAlive: true });
   const n = singles.length;
-  const interval = 1000 / cfg.rate;
-  const r: LatencyResult = { type: 'latency', sent: n, ok: 0, failed: 0, latencyMs: new Array<number>(n), customers: traffic.customers.length };
-  const t0 = performance.now() + 20;
-  await new Promise<void>((resolve) => {
-    let due = 0;
-    let done = 0;
-    const tick = () => {
-      const now = performance.now();
-      while (due < n && t0 + due * interval <= now) {
-        const k = due++;
-        const scheduled = t0 + k * interval;
-        post(agent, url, '/v1/track', auth, singles[k]).then(
-          (res) => { if (res.status === 200) r.ok++; else r.failed++; },
-          () => { r.failed++; },
-        ).finally(() => {
-          r.latencyMs[k] = performance.now() - scheduled;
-          if (++done === n) resolve();
-        });
-      }
-      if (due < n) setTimeout(tick, Math.max(0, t0 + due * interval - performance.now()));
-    };
-    tick();
-  });
+  const r: LatencyResult = { type: 'latency', sent: n, ok: 0, failed: 0, latencyMs: [], customers: traffic.customers.length };
+  r.latencyMs = (await openLoop(n, cfg.rate, (k) => post(agent, url, '/v1/track', auth, singles[k]).then(
+    (res) => { if (res.status === 200) r.ok++; else r.failed++; },
+    () => { r.failed++; },
+  ))).latencyMs;
   agent.destroy();
   return r;
 }

@@ -16,14 +16,15 @@
  */
 import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { Agent, request } from 'node:http';
+import { Agent } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { cpuSeconds, machineInfo, processMemory } from '../lib/machine.ts';
 import { fmt, summarize } from '../lib/stats.ts';
+import { post } from '../lib/http.ts';
+import { openLoop } from '../lib/open-loop.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const WRITE_KEY = 'bench_write_key_responses';
@@ -51,24 +52,8 @@ const NPS_ANSWERS = [10, 9, 10, 9, 10, 9, 9, 10, 9, 8, 7, 8, 7, 8, 7, 3, 6, 5, 0
 
 export interface ResponsesBenchOptions { rate?: number; seconds?: number; warmupSeconds?: number; quiet?: boolean; cpuProfDir?: string }
 
-interface Reply { status: number; body: string }
-
-function send(agent: Agent, url: URL, path: string, headers: Record<string, string>, body: string, localAddress?: string): Promise<Reply> {
-  return new Promise((res, rej) => {
-    const req = request({ agent, host: url.hostname, port: url.port, path, method: 'POST', localAddress,
-      headers: { ...headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (r) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (c: Buffer) => chunks.push(c));
-      r.on('end', () => res({ status: r.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
-      r.on('error', rej);
-    });
-    req.on('error', rej);
-    req.end(body);
-  });
-}
-
-/** Open loop: request k is due at t0 + k/rate whether or not earlier ones have been answered. */
-async function openLoop(url: URL, surveyId: string, rate: number, seconds: number, prefix: string) {
+/** 500 requests/s of answers on an open loop (bench/lib/open-loop.ts), from several source addresses. */
+async function submitLoop(url: URL, surveyId: string, rate: number, seconds: number, prefix: string) {
   // One keep-alive agent per source address: a pooled socket stays bound to the address it was opened from.
   const agents = Array.from({ length: SOURCES }, () => new Agent({ keepAlive: true, maxSockets: 8 }));
   const n = Math.round(rate * seconds);
@@ -77,32 +62,13 @@ async function openLoop(url: URL, surveyId: string, rate: number, seconds: numbe
     return JSON.stringify({ writeKey: WRITE_KEY, surveyId, userId: `${prefix}-${k}`, language, responseId: `${prefix}-resp-${k}`,
       answers: { nps: NPS_ANSWERS[k % NPS_ANSWERS.length], ces: 1 + (k % 7), why: comment } });
   });
-  const latencyMs = new Array<number>(n);
   const statuses = new Map<number, number>();
   let firstError: string | undefined;
-  const interval = 1000 / rate;
-  const t0 = performance.now() + 20;
-  await new Promise<void>((done) => {
-    let due = 0;
-    let finished = 0;
-    const tick = () => {
-      const now = performance.now();
-      while (due < n && t0 + due * interval <= now) {
-        const k = due++;
-        const scheduled = t0 + k * interval;
-        send(agents[k % SOURCES], url, '/api/v1/responses', {}, bodies[k], `127.0.1.${k % SOURCES}`).then(
-          (r) => { statuses.set(r.status, (statuses.get(r.status) ?? 0) + 1); if (r.status !== 200) firstError ??= `${r.status} ${r.body.slice(0, 200)}`; },
-          (err: Error) => { statuses.set(0, (statuses.get(0) ?? 0) + 1); firstError ??= err.message; },
-        ).finally(() => {
-          latencyMs[k] = performance.now() - scheduled;
-          if (++finished === n) done();
-        });
-      }
-      if (due < n) setTimeout(tick, Math.max(0, t0 + due * interval - performance.now()));
-    };
-    tick();
-  });
-  const wall = performance.now() - t0;
+  const { latencyMs, wallMs: wall } = await openLoop(n, rate, (k) =>
+    post(agents[k % SOURCES], url, '/api/v1/responses', undefined, Buffer.from(bodies[k]), `127.0.1.${k % SOURCES}`).then(
+      (r) => { statuses.set(r.status, (statuses.get(r.status) ?? 0) + 1); if (r.status !== 200) firstError ??= `${r.status} ${r.body.slice(0, 200)}`; },
+      (err: Error) => { statuses.set(0, (statuses.get(0) ?? 0) + 1); firstError ??= err.message; },
+    ));
   for (const a of agents) a.destroy();
   return { sent: n, wallSeconds: wall / 1000, latency: summarize(latencyMs), statuses: Object.fromEntries(statuses), firstError };
 }
@@ -124,7 +90,7 @@ export async function runResponsesBench(opts: ResponsesBenchOptions = {}) {
     const base = new URL(url);
     log(`server at ${url} (pid ${child.pid})`);
     const admin = new Agent({ keepAlive: true });
-    const created = await send(admin, base, '/api/v1/surveys', { authorization: `Bearer ${SECRET_KEY}` }, JSON.stringify({
+    const created = await post(admin, base, '/api/v1/surveys', `Bearer ${SECRET_KEY}`, Buffer.from(JSON.stringify({
       name: 'Bench: after delivery', languages: ['en'],
       questions: [
         { id: 'nps', type: 'nps', required: true, text: { en: 'How likely are you to recommend us?' } },
@@ -132,16 +98,16 @@ export async function runResponsesBench(opts: ResponsesBenchOptions = {}) {
         { id: 'why', type: 'text', text: { en: 'Why?' } },
       ],
       trigger: { event: 'Order Delivered', recontactDays: 0 },
-    }));
+    })));
     admin.destroy();
     if (created.status !== 201) throw new Error(`creating the survey: ${created.status} ${created.body}`);
     const surveyId = (JSON.parse(created.body) as { id: string }).id;
 
     log(`warm-up: ${o.warmupSeconds} s at ${o.rate / 5} requests/s`);
-    await openLoop(base, surveyId, o.rate / 5, o.warmupSeconds, 'warm');
+    await submitLoop(base, surveyId, o.rate / 5, o.warmupSeconds, 'warm');
     const cpu0 = cpuSeconds(child.pid!);
     log(`measuring: ${o.seconds} s at ${o.rate} requests/s`);
-    const run = await openLoop(base, surveyId, o.rate, o.seconds, 'run');
+    const run = await submitLoop(base, surveyId, o.rate, o.seconds, 'run');
     const serverCpu = cpuSeconds(child.pid!) - cpu0;
     const memory = processMemory(child.pid!);
     const result = { machine, rate: o.rate, seconds: o.seconds, ...run, serverCpuShare: Math.round((serverCpu / run.wallSeconds) * 100) / 100, serverMemory: memory };
