@@ -40,10 +40,4 @@ export class Sessions {
     this.cache.delete(h);
     await this.store.exec(sql`DELETE FROM sessions WHERE token_hash = ${h}`);
   }
-
-  /** Ends every session of a user (password change, removal). */
-  async destroyForUser(userId: string): Promise<void> {
-    for (const [h, s] of this.cache) if (s.userId === userId) this.cache.delete(h);
-    await this.store.exec(sql`DELETE FROM sessions WHERE user_id = ${userId}`);
-  }
 }

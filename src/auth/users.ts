@@ -71,12 +71,7 @@ export class Users {
     return { user: toUser(rows[0]), memberships };
   }
 
-  async memberships(userId: string): Promise<Membership[]> {
-    const rows = await this.store.query<{ workspace_id: string; name: string; role: Role }>(sql`
-      SELECT m.workspace_id, w.name, m.role FROM memberships m JOIN workspaces w ON w.id = m.workspace_id
-      WHERE m.user_id = ${userId} ORDER BY m.created_at`);
-    return rows.map((r) => ({ workspaceId: r.workspace_id, workspaceName: r.name, role: r.role }));
-  }
+
 
   async members(workspaceId: string): Promise<Member[]> {
     const rows = await this.store.query<UserRow & { role: Role }>(sql`
@@ -95,11 +90,5 @@ export class Users {
 
   async removeFromWorkspace(userId: string, workspaceId: string): Promise<void> {
     await this.store.exec(sql`DELETE FROM memberships WHERE user_id = ${userId} AND workspace_id = ${workspaceId}`);
-  }
-
-  async adminCount(workspaceId: string): Promise<number> {
-    const rows = await this.store.query<{ n: number | bigint }>(
-      sql`SELECT count(*) AS n FROM memberships WHERE workspace_id = ${workspaceId} AND role = 'admin'`);
-    return Number(rows[0]?.n ?? 0);
   }
 }

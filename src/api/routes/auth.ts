@@ -24,10 +24,10 @@ export function authRoutes(app: FastifyInstance, services: Services): void {
       keys.forEach((k) => failures.take(k));
       throw new ApiError('unauthorized', 'Wrong e-mail or password.');
     }
-    const memberships = await services.users.memberships(user.id);
+    const login = await services.users.withMemberships(user.id);
     const session = await services.sessions.create(user.id);
     setSessionCookie(reply, session.token, req.protocol === 'https');
-    return { user, workspaces: memberships };
+    return { user, workspaces: login?.memberships ?? [] };
   });
 
   app.post('/api/v1/auth/logout', async (req, reply) => {

@@ -19,6 +19,17 @@ const RolePatch = z.strictObject({ role: z.enum(ROLES) });
 
 /** Settings: the current workspace and its keys, new workspaces, and who may log in with which role. */
 export function settingsRoutes(app: FastifyInstance, services: Services): void {
+  /** The member about to change; refuses when that would leave the workspace without an admin. */
+  async function memberKeepingAnAdmin(workspaceId: string, userId: string, losesAdmin: boolean) {
+    const members = await services.users.members(workspaceId);
+    const member = members.find((m) => m.id === userId);
+    if (!member) throw new ApiError('not_found', 'No such user in this workspace.');
+    if (losesAdmin && member.role === 'admin' && members.filter((m) => m.role === 'admin').length <= 1) {
+      throw new ApiError('conflict', 'A workspace keeps at least one admin.');
+    }
+    return member;
+  }
+
   app.get('/api/v1/workspace', async (req) => {
     const ws = await requireSecretKey(services.workspaces, req);
     const role = req.login?.memberships.find((m) => m.workspaceId === ws.id)?.role ?? 'admin';
@@ -82,11 +93,7 @@ export function settingsRoutes(app: FastifyInstance, services: Services): void {
     const ws = await requireSecretKey(services.workspaces, req, 'admin');
     const { role } = parseWith(RolePatch, jsonBody(req));
     const id = (req.params as { id: string }).id;
-    const member = (await services.users.members(ws.id)).find((m) => m.id === id);
-    if (!member) throw new ApiError('not_found', 'No such user in this workspace.');
-    if (member.role === 'admin' && role !== 'admin' && (await services.users.adminCount(ws.id)) <= 1) {
-      throw new ApiError('conflict', 'A workspace keeps at least one admin.');
-    }
+    const member = await memberKeepingAnAdmin(ws.id, id, role !== 'admin');
     await services.users.setRole(id, ws.id, role);
     return { ...member, role };
   });
@@ -94,11 +101,7 @@ export function settingsRoutes(app: FastifyInstance, services: Services): void {
   app.delete('/api/v1/users/:id', async (req) => {
     const ws = await requireSecretKey(services.workspaces, req, 'admin');
     const id = (req.params as { id: string }).id;
-    const member = (await services.users.members(ws.id)).find((m) => m.id === id);
-    if (!member) throw new ApiError('not_found', 'No such user in this workspace.');
-    if (member.role === 'admin' && (await services.users.adminCount(ws.id)) <= 1) {
-      throw new ApiError('conflict', 'A workspace keeps at least one admin.');
-    }
+    await memberKeepingAnAdmin(ws.id, id, true);
     await services.users.removeFromWorkspace(id, ws.id);
     return { success: true };
   });
