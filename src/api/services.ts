@@ -1,7 +1,6 @@
 import type { Config } from '../config/config.ts';
 import { IngestService } from '../ingest/ingest-service.ts';
-import { kindOf, valueOf } from '../identity/keys.ts';
-import { sql } from '../storage/sql.ts';
+import { identitiesOf } from '../customers/identities-of.ts';
 import { IngestWriter } from '../ingest/writer.ts';
 import { JourneyRepository } from '../journeys/repository.ts';
 import { SurveyRepository } from '../voc/surveys/repository.ts';
@@ -66,10 +65,11 @@ export async function createServices(config: Config, store: Store, options: { al
   cases.onResolved((ws, c) => {
     if (!c.customerId) return;
     track((async () => {
-      const [id] = await store.query<{ identity: string }>(sql`SELECT identity FROM identities WHERE workspace_id = ${ws} AND customer_id = ${c.customerId}
-        AND (identity LIKE 'user:%' OR identity LIKE 'anon:%') ORDER BY identity LIKE 'user:%' DESC, identity LIMIT 1`);
+      // Ingest takes identities, not customer ids: the customer's user id, else an anonymous id.
+      const known = (await identitiesOf(store, ws, [c.customerId!])).get(c.customerId!) ?? [];
+      const id = known.find((i) => i.type === 'user') ?? known.find((i) => i.type === 'anon');
       if (!id) return;
-      const who = kindOf(id.identity) === 'user' ? { userId: valueOf(id.identity) } : { anonymousId: valueOf(id.identity) };
+      const who = id.type === 'user' ? { userId: id.value } : { anonymousId: id.value };
       await ingest.ingest({ workspaceId: ws, source: 'cases', messages: [{ type: 'track', event: 'Case Resolved', ...who,
         messageId: `case-resolved-${c.id}-${c.updatedAt}`, properties: { case_id: c.id, rule_id: c.ruleId, resolution_code: c.resolutionCode }, context: { channel: 'other' } }] });
     })());
