@@ -56,6 +56,36 @@ describe('CLI against a running server', () => {
   });
 });
 
+describe('analytics as tables (10 viewers, 6 add to cart, 3 buy, all on 2026-10-01)', () => {
+  it('top paths, paths, retention and attribution read as tables', async () => {
+    const top = (await cli('query', 'top-paths', '--body', '{"outcome":"purchase"}')).stdout.split('\n');
+    expect(top[0]).toBe('3 customers reached purchase');
+    expect(top[2]).toMatch(/^\s*3\s+100\.0%\s+Product Viewed → Product Added → Order Completed$/);
+    const paths = (await cli('query', 'paths', '--body', '{"start":{"event":"Product Viewed"},"depth":2}')).stdout;
+    expect(paths).toMatch(/^10 customers with a path/);
+    expect(paths).toMatch(/step 0 → 1\nfrom\s+to\s+customers\nProduct Viewed\s+Product Added\s+6\n/);
+    const retention = (await cli('query', 'retention', '--body', '{"cohort":"month"}')).stdout;
+    expect(retention).toMatch(/\n2026-10\s+3\s+100%/);
+    expect(retention).toMatch(/Repeat purchase: 0 of 3 customers \(0\.0%\)/);
+    const attribution = (await cli('query', 'attribution', '--body', '{"models":["first_touch","linear"]}')).stdout.split('\n');
+    expect(attribution[0]).toMatch(/^3 conversions/);
+    expect(attribution[1]).toMatch(/^channel\s+first_touch\s+linear$/);
+    expect(attribution[2]).toMatch(/^\w+\s+100\.0%\s+100\.0%$/);
+  });
+
+  it('map and drop-off tables show the same numbers as the JSON answer', async () => {
+    const json = JSON.parse((await cli('query', 'map', 'three-stage', '--json')).stdout) as { stages: { name: string; reach: number }[] };
+    const table = (await cli('query', 'map', 'three-stage')).stdout;
+    for (const s of json.stages) expect(table).toMatch(new RegExp(`\\n${s.name}\\s+${s.reach}\\s`));
+    const drop = JSON.parse((await cli('query', 'dropoff', '--journey', 'three-stage', '--json')).stdout) as { transitions: { from: { name: string }; to: { name: string }; reached: number; dropped: number }[] };
+    const dropTable = (await cli('query', 'dropoff', '--journey', 'three-stage')).stdout;
+    for (const t of drop.transitions) expect(dropTable).toMatch(new RegExp(`${t.from.name} → ${t.to.name}\\s+${t.reached}\\s+\\d+\\s+${t.dropped}\\s`));
+    const friction = (await cli('query', 'friction')).stdout;
+    expect(friction).toMatch(/^10 active customers/);
+    expect(friction).toMatch(/\nSlow page loads\s+0\s+0\s+0\.0%/);
+  });
+});
+
 describe('surveys CLI', () => {
   it('creates a survey from YAML, lists it, and prints NPS with its interval', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tp-cli-s-'));

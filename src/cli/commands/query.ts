@@ -2,7 +2,13 @@ import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { ApiClient, withApiFlags, type ApiFlags } from '../api-client.ts';
 import { CliError } from '../errors.ts';
-import { formatFunnel } from '../format.ts';
+import { formatAttribution } from '../format/attribution.ts';
+import { formatDropoff } from '../format/dropoff.ts';
+import { formatFriction } from '../format/friction.ts';
+import { formatFunnel } from '../format/funnel.ts';
+import { formatJourneyMap } from '../format/journey-map.ts';
+import { formatPaths, formatTopPaths } from '../format/paths.ts';
+import { formatRetention } from '../format/retention.ts';
 
 interface QueryFlags extends ApiFlags {
   body?: string; file?: string; json?: boolean; journey?: string; version?: string; from?: string; to?: string;
@@ -55,17 +61,18 @@ export function registerQuery(program: Command): void {
       console.log(o.json ? JSON.stringify(r, null, 2) : formatFunnel(r as never));
     });
 
-  const simple = (name: string, path: string, describe: string) =>
+  // Tables for people; `--json` for scripts.
+  const simple = (name: string, path: string, describe: string, format: (r: never) => string) =>
     common(query.command(name).description(describe)).action(async (o: QueryFlags) => {
       const r = await new ApiClient(o).request('POST', path, baseBody(o));
-      console.log(JSON.stringify(r, null, 2));
+      console.log(o.json ? JSON.stringify(r, null, 2) : format(r as never));
     });
-  simple('paths', '/api/v1/query/paths', 'Top paths as Sankey nodes and links: --body \'{"start":{"event":"Product Viewed"},"depth":4}\'.');
-  simple('top-paths', '/api/v1/query/paths/top', 'Most common full paths to purchase or abandonment: --body \'{"outcome":"purchase"}\' (or "abandonment").');
-  simple('retention', '/api/v1/query/retention', 'Cohort retention by first purchase: --body \'{"cohort":"month"}\'.');
-  simple('attribution', '/api/v1/query/attribution', 'Channel attribution: --body \'{"models":["first_touch","linear","data_driven"]}\'.');
-  simple('friction', '/api/v1/query/friction', 'Friction signals and the conversion of customers who met them.');
-  simple('dropoff', '/api/v1/query/dropoff', 'Where customers leave each stage: the last touchpoint before they left.');
+  simple('paths', '/api/v1/query/paths', 'Top paths as Sankey nodes and links: --body \'{"start":{"event":"Product Viewed"},"depth":4}\'.', formatPaths);
+  simple('top-paths', '/api/v1/query/paths/top', 'Most common full paths to purchase or abandonment: --body \'{"outcome":"purchase"}\' (or "abandonment").', formatTopPaths);
+  simple('retention', '/api/v1/query/retention', 'Cohort retention by first purchase: --body \'{"cohort":"month"}\'.', formatRetention);
+  simple('attribution', '/api/v1/query/attribution', 'Channel attribution: --body \'{"models":["first_touch","linear","data_driven"]}\'.', formatAttribution);
+  simple('friction', '/api/v1/query/friction', 'Friction signals and the conversion of customers who met them.', formatFriction);
+  simple('dropoff', '/api/v1/query/dropoff', 'Where customers leave each stage: the last touchpoint before they left.', formatDropoff);
 
   common(query.command('map').argument('[journey]', 'journey id (default: the primary journey)').description('The journey map: stages and touchpoints with live metrics.'))
     .action(async (id: string | undefined, o: QueryFlags) => {
@@ -74,6 +81,6 @@ export function registerQuery(program: Command): void {
       if (!journeyId) throw new CliError('No journey yet: `touchpoint journeys apply FILE` first.');
       const qs = new URLSearchParams(Object.entries({ version: o.version, from: o.from, to: o.to }).filter(([, v]) => v) as [string, string][]);
       const r = await client.request('GET', `/api/v1/journeys/${encodeURIComponent(journeyId)}/map${qs.size ? `?${qs}` : ''}`);
-      console.log(JSON.stringify(r, null, 2));
+      console.log(o.json ? JSON.stringify(r, null, 2) : formatJourneyMap(r as never));
     });
 }
