@@ -35,6 +35,11 @@ export interface TouchEvent {
   properties: Json;
   traits: Json | null;
   context: Json;
+  /**
+   * The event's spool row after workspace and customer, UTF-8, when a batch worker encoded it
+   * (batch-pool.ts); the store then copies these bytes instead of serialising the event again.
+   */
+  spoolTail?: Uint8Array;
 }
 
 /** Name stored in `event` for calls that are not `track`. */

@@ -40,18 +40,30 @@ export class IngestService {
       workspaceId: input.workspaceId, receivedAt: Date.now(), impliedType: input.impliedType,
       batchContext: input.batchContext, sentAt: input.sentAt, source: input.source,
     };
-    const valid: TouchEvent[] = [];
-    const rejected: ErrorDetail[] = [];
-    input.messages.forEach((raw, index) => {
-      const prefix = input.pathPrefix ? `${input.pathPrefix}[${index}]` : '';
-      const outcome = normalizeMessage(raw, ctx, prefix);
-      if (outcome.ok) valid.push(outcome.event);
-      else {
-        const messageId = typeof (raw as Json | null)?.messageId === 'string' ? (raw as Json).messageId as string : undefined;
-        for (const d of outcome.details) rejected.push({ ...d, index, ...(messageId ? { messageId } : {}) });
-      }
-    });
+    const { valid, rejected } = normalizeAll(input.messages, ctx, input.pathPrefix);
     const written = await this.writer.write(valid, input.also);
     return { stored: written.stored, duplicates: written.duplicates, rejected };
   }
+
+  /** Events a batch worker already validated and normalised (batch-pool.ts), for one workspace. */
+  async ingestPrepared(events: TouchEvent[], rejected: ErrorDetail[]): Promise<IngestResult> {
+    const written = await this.writer.write(events);
+    return { stored: written.stored, duplicates: written.duplicates, rejected };
+  }
+}
+
+/** Every message normalised; the invalid ones as details carrying their index (and messageId when given). */
+export function normalizeAll(messages: unknown[], ctx: NormalizeContext, pathPrefix?: string): { valid: TouchEvent[]; rejected: ErrorDetail[] } {
+  const valid: TouchEvent[] = [];
+  const rejected: ErrorDetail[] = [];
+  messages.forEach((raw, index) => {
+    const prefix = pathPrefix ? `${pathPrefix}[${index}]` : '';
+    const outcome = normalizeMessage(raw, ctx, prefix);
+    if (outcome.ok) valid.push(outcome.event);
+    else {
+      const messageId = typeof (raw as Json | null)?.messageId === 'string' ? (raw as Json).messageId as string : undefined;
+      for (const d of outcome.details) rejected.push({ ...d, index, ...(messageId ? { messageId } : {}) });
+    }
+  });
+  return { valid, rejected };
 }

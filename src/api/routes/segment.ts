@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Json } from '../../ingest/event.ts';
 import { decodeJsonBody } from '../../ingest/body.ts';
+import { answerError, batchPool, POOL_MIN_BYTES, preparedEvents } from '../../ingest/batch-pool.ts';
 import { MAX_BATCH_MESSAGES, type IngestResult } from '../../ingest/ingest-service.ts';
 import type { SegmentType } from '../../ingest/segment-schema.ts';
 import { basicUser, requireWriteKey } from '../auth.ts';
@@ -28,6 +29,18 @@ export function replyIngest(reply: FastifyReply, result: IngestResult) {
 /** The Segment HTTP tracking API: `/v1/batch` and one route per call type. */
 export function segmentRoutes(app: FastifyInstance, services: Services): void {
   app.post('/v1/batch', async (req, reply) => {
+    const raw = req.body as Buffer | undefined;
+    // A large batch is decoded, validated and encoded on a worker thread (ingest/batch-pool.ts);
+    // errors and their order (body → key → batch) are the same as below.
+    const receivedAt = Date.now();
+    const answer = raw && raw.length >= POOL_MIN_BYTES ? await batchPool().prepare(raw, header(req.headers['content-encoding']), receivedAt) : null;
+    if (answer) {
+      if (!answer.ok && answer.stage === 'body') throw answerError(answer);
+      const ws = await requireWriteKey(services.workspaces, basicUser(req) ?? answer.writeKey);
+      if (!answer.ok) throw answerError(answer);
+      const { events, rejected } = preparedEvents(answer, ws.id, receivedAt);
+      return replyIngest(reply, await services.ingest.ingestPrepared(events, rejected));
+    }
     const body = asObject(decodeJsonBody(req.body as Buffer, req.headers));
     const ws = await requireWriteKey(services.workspaces, basicUser(req) ?? strOrUndef(body.writeKey));
     if (!Array.isArray(body.batch)) throw new ApiError('invalid_body', '`batch` must be an array of messages.', [{ path: 'batch', message: 'expected an array' }]);
@@ -47,6 +60,10 @@ export function segmentRoutes(app: FastifyInstance, services: Services): void {
       return replyIngest(reply, result);
     });
   }
+}
+
+function header(v: string | string[] | undefined): string | undefined {
+  return Array.isArray(v) ? v[0] : v;
 }
 
 function strOrUndef(v: unknown): string | undefined {

@@ -19,8 +19,12 @@ const CONTROL = /[\x00-\x1f]/;
 export const SPOOL_READ_OPTIONS = `delim = '\x1f', quote = '\x02', escape = '\x02', nullstr = '\x01', allow_quoted_nulls = false,
   header = false, auto_detect = false, strict_mode = true`;
 
-/** Column names (short, the file is read once) and types of a spool row, in `events` column order. */
-export const SPOOL_COLUMNS = `{w: 'VARCHAR', m: 'VARCHAR', t: 'VARCHAR', e: 'VARCHAR', n: 'VARCHAR', c: 'VARCHAR', a: 'VARCHAR', u: 'VARCHAR',
+/**
+ * Column names (short, the file is read once) and types of a spool row. Workspace and customer come
+ * first: a batch worker encodes the rest of the row before identity stitching (spoolTail), and the
+ * writer puts the two in front of it (spoolHead).
+ */
+export const SPOOL_COLUMNS = `{w: 'VARCHAR', c: 'VARCHAR', m: 'VARCHAR', t: 'VARCHAR', e: 'VARCHAR', n: 'VARCHAR', a: 'VARCHAR', u: 'VARCHAR',
   p: 'VARCHAR', g: 'VARCHAR', ch: 'VARCHAR', d: 'VARCHAR', s: 'VARCHAR', ts: 'BIGINT', r: 'BIGINT', pr: 'VARCHAR', tr: 'VARCHAR', cx: 'VARCHAR'}`;
 
 /** The SELECT list that turns spool columns into `events` columns. */
@@ -29,10 +33,27 @@ export const SPOOL_SELECT = 'w, m, t, e, n, c, a, u, p, g, ch, d, s, make_timest
 /** A string that may hold anything; type, channel and device are closed unions and go as they are. */
 const text = (v: string | null) => (v === null ? NULL : CONTROL.test(v) ? QUOTE + v.replaceAll(QUOTE, QUOTE + QUOTE) + QUOTE : v);
 
-/** One event as a spool row, line end included. */
-export function spoolRow(e: TouchEvent): string {
-  return text(e.workspaceId) + US + text(e.messageId) + US + e.type + US + text(e.event) + US + text(e.name) + US + text(e.customerId) + US +
+/** The start of a spool row: workspace and customer. */
+export function spoolHead(workspaceId: string, customerId: string): string {
+  return text(workspaceId) + US + text(customerId) + US;
+}
+
+/** The rest of a spool row, line end included: everything that is known before stitching. */
+export function spoolTail(e: TouchEvent): string {
+  return text(e.messageId) + US + e.type + US + text(e.event) + US + text(e.name) + US +
     text(e.anonymousId) + US + text(e.userId) + US + text(e.previousId) + US + text(e.groupId) + US + e.channel + US +
     (e.device ?? NULL) + US + text(e.source) + US + Math.round(e.timestamp) + US + Math.round(e.receivedAt) + US +
     JSON.stringify(e.properties) + US + (e.traits === null ? NULL : JSON.stringify(e.traits)) + US + JSON.stringify(e.context) + '\n';
+}
+
+/**
+ * The JSON columns (properties, traits, context) of an encoded tail, read back. They are its last three
+ * fields, and JSON text never holds a raw US, so they are found from the end whatever came before.
+ */
+export function spoolJsonColumns(tail: string): [properties: string, traits: string | null, context: string] {
+  const c = tail.lastIndexOf(US);
+  const t = tail.lastIndexOf(US, c - 1);
+  const p = tail.lastIndexOf(US, t - 1);
+  const traits = tail.slice(t + 1, c);
+  return [tail.slice(p + 1, t), traits === NULL ? null : traits, tail.slice(c + 1, tail.endsWith('\n') ? -1 : undefined)];
 }
