@@ -89,17 +89,22 @@ describe('analytics as tables (10 viewers, 6 add to cart, 3 buy, all on 2026-10-
 describe('surveys CLI', () => {
   it('creates a survey from YAML, lists it, and prints NPS with its interval', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tp-cli-s-'));
-    writeFileSync(join(dir, 's.yaml'), 'name: Checkout CES\nlanguages: [en, pl]\nquestions:\n  - id: nps\n    type: nps\n    text: {en: "Recommend us?", pl: "Polecisz nas?"}\n');
+    writeFileSync(join(dir, 's.yaml'), 'name: Checkout CES\nlanguages: [en, pl]\nquestions:\n  - id: nps\n    type: nps\n    text: {en: "Recommend us?", pl: "Polecisz nas?"}\n  - id: why\n    type: text\n    text: {en: "Why?", pl: "Dlaczego?"}\n');
     const created = await cli('surveys', 'create', join(dir, 's.yaml'));
     const id = /Created survey (srv_\S+)/.exec(created.stdout)![1];
     expect(created.stdout).toContain(`/s/${id}`);
     expect((await cli('surveys', 'list')).stdout).toMatch(new RegExp(`${id}\\s+active\\s+en,pl`));
     for (const [i, score] of [10, 9, 2].entries()) {
-      const r = await fetch(`${server.url}/api/v1/responses`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ writeKey: server.defaultWorkspace.writeKey, surveyId: id, userId: `cli-${i}`, answers: { nps: score } }) });
+      const r = await fetch(`${server.url}/api/v1/responses`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ writeKey: server.defaultWorkspace.writeKey, surveyId: id, userId: `cli-${i}`,
+        answers: score < 7 ? { nps: score, why: 'The delivery was late and the parcel arrived damaged.' } : { nps: score } }) });
       expect(r.status).toBe(200);
     }
     const m = await cli('surveys', 'metrics', 'nps', '--survey', id);
     expect(m.stdout).toMatch(/NPS\s+33\.3\s+n=3/);
+    const themes = (await cli('surveys', 'themes', '--survey', id)).stdout.split('\n');
+    expect(themes[0]).toMatch(/^NPS of all responses: 33\.3 \[[-\d., ]+\] n=3$/);
+    // The one detractor's comment is about delivery: −100 against +100 for the two promoters, all of it negative.
+    expect(themes.find((l) => l.startsWith('Delivery'))).toMatch(/^Delivery\s+-100 .*n=1\s+100 .*n=2\s+-200\.0\s+100%$/);
   });
 });
 

@@ -3,10 +3,12 @@ import type { Command } from 'commander';
 import { parse } from 'yaml';
 import { ApiClient, withApiFlags, type ApiFlags } from '../api-client.ts';
 import { CliError } from '../errors.ts';
+import { formatExperience, formatThemes } from '../format/voc.ts';
+import type { ExperienceGroup } from '../../voc/surveys/experience.ts';
 
 interface Survey { id: string; name: string; status: string; languages: string[]; questions: unknown[]; trigger?: { event?: string; touchpoint?: string } }
 
-/** `touchpoint surveys list|create|close|responses|export|import|metrics|experience` against a running server. */
+/** `touchpoint surveys list|create|close|responses|export|import|metrics|experience|themes` against a running server. */
 export function registerSurveys(program: Command): void {
   const surveys = program.command('surveys').description('Voice-of-customer surveys (NPS, CSAT, CES, emotion, choice, text).');
 
@@ -75,15 +77,8 @@ export function registerSurveys(program: Command): void {
     .description('Success, effort (CES) and emotion per touchpoint or stage, with NPS, n and 95 % intervals.'))
     .action(async (o: ApiFlags & { survey?: string; by?: string; from?: string; to?: string }) => {
       const qs = new URLSearchParams(Object.entries({ surveyId: o.survey, by: o.by, from: o.from, to: o.to }).filter(([, v]) => v) as [string, string][]);
-      type Score = { score: number | null; n: number; ci: [number, number] | null };
-      const r = await new ApiClient(o).request<{ groups: { value: string; name: string | null; responses: number; success: Score & { source: string | null; reported: Score; journey: Score | null }; effort: Score; emotion: Score; nps: Score }[] }>(
-        'GET', `/api/v1/metrics/experience?${qs}`);
-      const cell = (x: Score | null, unit = '') => (x && x.score !== null ? `${x.score}${unit}${x.ci ? ` [${x.ci[0]}, ${x.ci[1]}]` : ''} n=${x.n}` : '—');
-      console.log(`${'where'.padEnd(24)} ${'success'.padEnd(30)} ${'effort (CES)'.padEnd(26)} ${'emotion (1–5)'.padEnd(26)} NPS`);
-      for (const g of r.groups) {
-        const success = g.success.source === 'survey' ? g.success.reported : g.success.journey;
-        console.log(`${(g.name ?? g.value).slice(0, 24).padEnd(24)} ${`${cell(success, ' %')}${g.success.source === 'journey' ? ' (journey)' : ''}`.padEnd(30)} ${cell(g.effort).padEnd(26)} ${cell(g.emotion).padEnd(26)} ${cell(g.nps)}`);
-      }
+      const r = await new ApiClient(o).request<{ groups: ExperienceGroup[] }>('GET', `/api/v1/metrics/experience?${qs}`);
+      console.log(formatExperience(r.groups));
     });
 
   withApiFlags(surveys.command('metrics').argument('<metric>', 'nps, csat or ces').option('--survey <id>').option('--by <dimension>', 'touchpoint, stage, persona, channel, day or language')
@@ -96,5 +91,12 @@ export function registerSurveys(program: Command): void {
         `${label.padEnd(24)} ${x.score === null ? '—' : String(x.score).padStart(6)}  n=${String(x.n).padEnd(6)} ${x.ci ? `95 % CI [${x.ci[0]}, ${x.ci[1]}]` : ''}`;
       console.log(line(metric.toUpperCase(), r));
       for (const g of r.groups ?? []) console.log(line(`  ${g.value ?? '(none)'}`, g));
+    });
+
+  withApiFlags(surveys.command('themes').option('--survey <id>').option('--from <time>', 'ISO time').option('--to <time>', 'ISO time')
+    .description('Comment themes (delivery, price, payment…) with the NPS of customers who mention them against the others.'))
+    .action(async (o: ApiFlags & { survey?: string; from?: string; to?: string }) => {
+      const qs = new URLSearchParams(Object.entries({ surveyId: o.survey, from: o.from, to: o.to }).filter(([, v]) => v) as [string, string][]);
+      console.log(formatThemes(await new ApiClient(o).request('GET', `/api/v1/feedback/themes?${qs}`)));
     });
 }
