@@ -70,9 +70,9 @@ describe('survey link page in Chromium', () => {
     const he = responses.find((r: { language: string }) => r.language === 'he');
     expect(he).toMatchObject({ user_id: 'user-he', channel: 'web', complete: true, touchpoint_id: 'delivered', stage_id: 'deliver',
       text_analysis: { language: 'he', sentiment: { label: 'negative' }, themes: expect.arrayContaining([expect.objectContaining({ id: 'delivery' })]) } });
-    // By touchpoint, with 95 % intervals: NPS 0 of 2 answers, CES (6 + 2) / 2 = 4.
+    // By touchpoint, with 95 % intervals: NPS 0 of 2 answers (a promoter and a detractor; adjusted Wald ±73.3), CES (6 + 2) / 2 = 4.
     const byTouchpoint = await admin('GET', `/api/v1/metrics/nps?surveyId=${survey.id}&by=touchpoint`);
-    expect(byTouchpoint.groups).toEqual([expect.objectContaining({ value: 'delivered', n: 2, score: 0, ci: [-100, 100] })]);
+    expect(byTouchpoint.groups).toEqual([expect.objectContaining({ value: 'delivered', n: 2, score: 0, ci: [-73.3, 73.3] })]);
     const experience = await admin('GET', `/api/v1/metrics/experience?surveyId=${survey.id}`);
     expect(experience.groups.find((g: { value: string }) => g.value === 'delivered')).toMatchObject({
       responses: 2, effort: { score: 4, n: 2, ci: [0.08, 7.92] }, nps: { score: 0, n: 2 },

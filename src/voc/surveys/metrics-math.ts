@@ -6,14 +6,20 @@ const Z = 1.96;
 
 export interface NpsScore { score: number | null; n: number; ci: [number, number] | null; promoters: number; passives: number; detractors: number }
 
-/** NPS with the normal-approximation interval of a difference of two multinomial shares. */
+/**
+ * NPS with the adjusted-Wald interval (Rocks 2016, "Interval estimation for the Net Promoter Score"):
+ * ¾ of a promoter and ¾ of a detractor are added to n + 3 before the usual variance of a difference of
+ * two multinomial shares, so 3 detractors out of 3 read [−100, 6.6], not the degenerate [−100, −100].
+ * The score itself stays the plain NPS.
+ */
 export function npsScore(promoters: number, passives: number, detractors: number): NpsScore {
   const n = promoters + passives + detractors;
   if (n === 0) return { score: null, n, ci: null, promoters, passives, detractors };
-  const p = promoters / n, d = detractors / n;
-  const score = (p - d) * 100;
-  const se = Math.sqrt((p + d - (p - d) ** 2) / n) * 100;
-  return { score: round(score), n, ci: [round(Math.max(-100, score - Z * se)), round(Math.min(100, score + Z * se))], promoters, passives, detractors };
+  const adjusted = n + 3, p = (promoters + 0.75) / adjusted, d = (detractors + 0.75) / adjusted;
+  const centre = (p - d) * 100;
+  const se = Math.sqrt((p + d - (p - d) ** 2) / adjusted) * 100;
+  const ci: [number, number] = [round(Math.max(-100, centre - Z * se)), round(Math.min(100, centre + Z * se))];
+  return { score: round((promoters - detractors) / n * 100), n, ci, promoters, passives, detractors };
 }
 
 /** CSAT as a percentage with the Wilson score interval (good at small n and near 0 % or 100 %). */
@@ -26,9 +32,10 @@ export function csatScore(satisfied: number, n: number): { score: number | null;
   return { score: round(p * 100), n, ci: [round(Math.max(0, centre - half) * 100), round(Math.min(1, centre + half) * 100)] };
 }
 
-/** CES (or any mean score) with a normal interval from the sample standard deviation. */
+/** CES (or any mean score) with a normal interval from the sample standard deviation (none from one answer). */
 export function meanScore(sum: number, sumSquares: number, n: number): { score: number | null; n: number; ci: [number, number] | null } {
   if (n === 0) return { score: null, n, ci: null };
+  if (n === 1) return { score: round(sum, 2), n, ci: null };
   const mean = sum / n;
   const variance = n > 1 ? Math.max(0, (sumSquares - n * mean * mean) / (n - 1)) : 0;
   const half = Z * Math.sqrt(variance / n);

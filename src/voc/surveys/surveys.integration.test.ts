@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
+import { testJourney } from '../../analytics/common/test-journey.ts';
 import { csatScore, meanScore, npsScore } from './metrics-math.ts';
 
 let t: TestApp;
@@ -68,6 +69,24 @@ describe('surveys and responses', () => {
     expect(csv.body).toContain('resp-00001');
   });
 
+  it('stores the stage of the touchpoint from the journey as last saved (the journey is kept in memory between submissions)', async () => {
+    const { id } = (await admin('POST', '/api/v1/surveys', survey)).json();
+    const delivered = { id: 'delivered', name: 'Delivered', match: { event: 'Order Delivered' } };
+    const order = { id: 'order', name: 'Order', match: { event: 'Order Completed' } };
+    const journey = (deliveredIn: string) => testJourney({ id: 'order', name: 'Order', stages: [
+      { id: 'buy', name: 'Buy', touchpoints: deliveredIn === 'buy' ? [order, delivered] : [order] },
+      { id: 'deliver', name: 'Deliver', touchpoints: deliveredIn === 'deliver' ? [delivered] : [{ id: 'returned', name: 'Returned', match: { event: 'Order Returned' } }] },
+    ] });
+    expect((await respond({ surveyId: id, userId: 'j0', answers: { nps: 9 }, touchpoint: 'delivered', responseId: 'resp-j0000' })).statusCode).toBe(200);
+    await t.services.journeys.save(t.ws.id, journey('deliver'));
+    expect((await respond({ surveyId: id, userId: 'j1', answers: { nps: 9 }, touchpoint: 'delivered', responseId: 'resp-j0001' })).statusCode).toBe(200);
+    await t.services.journeys.save(t.ws.id, journey('buy'));
+    expect((await respond({ surveyId: id, userId: 'j2', answers: { nps: 9 }, touchpoint: 'delivered', responseId: 'resp-j0002' })).statusCode).toBe(200);
+    const rows: { response_id: string; stage_id: string | null }[] = (await admin('GET', `/api/v1/responses?surveyId=${id}`)).json().responses;
+    const stage = new Map(rows.map((r) => [r.response_id, r.stage_id]));
+    expect(['resp-j0000', 'resp-j0001', 'resp-j0002'].map((r) => stage.get(r))).toEqual([null, 'deliver', 'buy']);
+  });
+
   it('rate-limits survey spam per customer', async () => {
     const { id } = (await admin('POST', '/api/v1/surveys', survey)).json();
     const codes = [];
@@ -83,8 +102,9 @@ describe('surveys and responses', () => {
       expect((await respond({ surveyId: id, userId: `m${i}`, language: lang, answers: { nps, ces: i + 2 } })).statusCode).toBe(200);
     }
     const nps = (await admin('GET', `/api/v1/metrics/nps?surveyId=${id}&by=language`)).json();
-    // 3 promoters, 1 passive, 1 detractor of 5: NPS = 60 % − 20 % = 40; se = √((0.6 + 0.2 − 0.4²)/5) = 35.78 → ±70.1
-    expect(nps).toMatchObject({ score: 40, n: 5, promoters: 3, passives: 1, detractors: 1, ci: [-30.1, 100] });
+    // 3 promoters, 1 passive, 1 detractor of 5: NPS = 60 % − 20 % = 40. Adjusted Wald: p = 3.75/8, d = 1.75/8,
+    // centre 25, se = √((0.6875 − 0.25²)/8) = 27.95 → 25 ± 54.8
+    expect(nps).toMatchObject({ score: 40, n: 5, promoters: 3, passives: 1, detractors: 1, ci: [-29.8, 79.8] });
     expect(nps.groups).toEqual([
       expect.objectContaining({ value: 'he', n: 3, score: 0 }),
       expect.objectContaining({ value: 'pl', n: 2, score: 100 }),
@@ -111,6 +131,9 @@ describe('score formulas', () => {
   it('match hand-computed values', () => {
     expect(npsScore(0, 0, 0).score).toBeNull();
     expect(npsScore(50, 30, 20)).toMatchObject({ score: 30, n: 100 });
+    // All detractors: the interval still has a width (n' = 6, p = 0.125, d = 0.625 → −50 ± 56.6).
+    expect(npsScore(0, 0, 3)).toMatchObject({ score: -100, ci: [-100, 6.6] });
+    expect(meanScore(5, 25, 1)).toMatchObject({ score: 5, ci: null });
     // Wilson 95 % for 8/10: [0.490, 0.943]
     expect(csatScore(8, 10)).toMatchObject({ score: 80, ci: [49, 94.3] });
     // 1,2,3,4: mean 2.5, sd √(5/3) = 1.291, ±1.96·1.291/2 = ±1.265
