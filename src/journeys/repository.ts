@@ -17,11 +17,18 @@ export class JourneyRepository {
   /** Parsed versions are immutable, so they are cached by (workspace, id, version). */
   private cache = new Map<string, Journey>();
 
+  /**
+   * Bumped once a new version is committed (journeys change only through save): callers that keep the
+   * latest versions (survey submissions read the stages on every batch) compare it instead of querying.
+   */
+  get generation(): number { return this.saved; }
+  private saved = 0;
+
   constructor(private readonly store: Store) {}
 
   async save(workspaceId: string, journey: Journey): Promise<StoredJourney & { created: boolean }> {
     const text = JSON.stringify(journey);
-    return this.store.transaction(async (tx) => {
+    const saved = await this.store.transaction(async (tx) => {
       const latest = await tx.query<{ version: number; definition: string; created_at: Date }>(sql`
         SELECT version, definition, created_at FROM journey_versions
         WHERE workspace_id = ${workspaceId} AND journey_id = ${journey.id} ORDER BY version DESC LIMIT 1`);
@@ -33,6 +40,8 @@ export class JourneyRepository {
       await tx.exec(sql`INSERT INTO journey_versions VALUES (${workspaceId}, ${journey.id}, ${version}, ${text}, ${now})`);
       return { journey, version, createdAt: now.toISOString(), created: true };
     });
+    if (saved.created) this.saved++;
+    return saved;
   }
 
   /** The given version, or the latest when `version` is omitted; null when unknown. */

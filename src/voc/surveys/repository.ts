@@ -23,16 +23,25 @@ export class SurveyRepository {
   }
 
   async get(workspaceId: string, id: string): Promise<Survey | null> {
+    const survey = await this.peek(workspaceId, id);
+    return survey ? structuredClone(survey) : null;
+  }
+
+  /**
+   * The cached definition itself, for readers that do not change it: submissions read it twice each,
+   * and the copy `get` makes for callers that edit it cost ~30 µs a time.
+   */
+  async peek(workspaceId: string, id: string): Promise<Readonly<Survey> | null> {
     const key = `${workspaceId}\u0000${id}`;
     const hit = this.cache.get(key);
-    if (hit) return structuredClone(hit);
+    if (hit) return hit;
     const rows = await this.store.query<{ definition: string }>(sql`
       SELECT definition FROM surveys WHERE workspace_id = ${workspaceId} AND id = ${id} AND NOT deleted`);
     if (!rows[0]) return null;
     const survey = JSON.parse(rows[0].definition) as Survey;
     if (this.cache.size > 10_000) this.cache.clear();
     this.cache.set(key, survey);
-    return structuredClone(survey);
+    return survey;
   }
 
   /** The survey by id alone, for public pages and write-key submissions (which name their workspace separately). */

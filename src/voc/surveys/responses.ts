@@ -32,7 +32,7 @@ export type Analyzer = (text: string) => TextAnalysis | null;
  * stitched into the customer timeline by a `Survey Responded` event through the normal ingest path.
  */
 export async function submitResponse(services: Services, workspaceId: string, input: ResponseInput, ip: string, analyze: Analyzer | null): Promise<Recorded> {
-  const survey = await services.surveys.get(workspaceId, input.surveyId);
+  const survey = await services.surveys.peek(workspaceId, input.surveyId);
   if (!survey) throw new ApiError('not_found', `No survey "${input.surveyId}" in this workspace.`);
   if (survey.status !== 'active') throw new ApiError('conflict', `Survey "${survey.name}" is ${survey.status} and takes no answers.`);
   if (survey.expiresAt && Date.parse(survey.expiresAt) < Date.now()) throw new ApiError('conflict', `Survey "${survey.name}" expired at ${survey.expiresAt} and takes no answers.`);
@@ -53,7 +53,7 @@ function batcherFor(services: Services, analyze: Analyzer | null): SubmitBatcher
   if (!b) {
     b = new SubmitBatcher(async (key, inputs) => {
       const [workspaceId, surveyId] = key.split('\u0000');
-      const survey = await services.surveys.get(workspaceId, surveyId);
+      const survey = await services.surveys.peek(workspaceId, surveyId);
       if (!survey) throw new ApiError('not_found', `No survey "${surveyId}" in this workspace.`);
       return recordResponses(services, workspaceId, survey, inputs.map((input) => ({ input })), analyze);
     });
