@@ -67,8 +67,18 @@ export function registerQuery(program: Command): void {
       const r = await new ApiClient(o).request('POST', path, baseBody(o));
       console.log(o.json ? JSON.stringify(r, null, 2) : format(r as never));
     });
-  simple('paths', '/api/v1/query/paths', 'Top paths as Sankey nodes and links: --body \'{"start":{"event":"Product Viewed"},"depth":4}\'.', formatPaths);
-  simple('top-paths', '/api/v1/query/paths/top', 'Most common full paths to purchase or abandonment: --body \'{"outcome":"purchase"}\' (or "abandonment").', formatTopPaths);
+  // Paths leave out the technical events a page view brings along, as the dashboard does.
+  const path = (name: string, route: string, describe: string, format: (r: never) => string) =>
+    common(query.command(name).description(describe))
+      .option('--exclude <events>', 'comma-separated events left out of paths ("" keeps all)', 'Page Load,Error')
+      .action(async (o: QueryFlags & { exclude: string }) => {
+        const body = baseBody(o);
+        body.exclude ??= o.exclude.split(',').map((e) => e.trim()).filter(Boolean);
+        const r = await new ApiClient(o).request('POST', route, body);
+        console.log(o.json ? JSON.stringify(r, null, 2) : format(r as never));
+      });
+  path('paths', '/api/v1/query/paths', 'Top paths as Sankey nodes and links: --body \'{"start":{"event":"Product Viewed"},"depth":4}\'.', formatPaths);
+  path('top-paths', '/api/v1/query/paths/top', 'Most common full paths to purchase or abandonment: --body \'{"outcome":"purchase"}\' (or "abandonment").', formatTopPaths);
   simple('retention', '/api/v1/query/retention', 'Cohort retention by first purchase: --body \'{"cohort":"month"}\'.', formatRetention);
   simple('attribution', '/api/v1/query/attribution', 'Channel attribution: --body \'{"models":["first_touch","linear","data_driven"]}\'.', formatAttribution);
   simple('friction', '/api/v1/query/friction', 'Friction signals and the conversion of customers who met them.', formatFriction);
