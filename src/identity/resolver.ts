@@ -68,8 +68,27 @@ export class IdentityResolver {
   private identified = new Set<string>();
   /** Merged customer → the customer it was folded into (lets stale cache entries forward). */
   private forward = new Map<string, string>();
+  /**
+   * The cache holds every stored identity (loaded by `init`, kept up to date by `committed`; the
+   * writer is the only one that writes identities): a key it does not know is new, and a batch needs
+   * no look-up query. Each look-up scanned the identities table on the serial path before the commit.
+   */
+  private complete = false;
 
   constructor(private readonly store: Store, private readonly cacheLimit = 1_000_000) {}
+
+  /** Loads every identity into the cache when there are at most `cacheLimit`; else misses are looked up per batch. */
+  async init(): Promise<void> {
+    const [{ n }] = await this.store.query<{ n: number }>(sql`SELECT count(*) AS n FROM identities`);
+    if (Number(n) > this.cacheLimit) return;
+    const rows = await this.store.query<{ workspace_id: string; identity: string; customer_id: string }>(
+      sql`SELECT workspace_id, identity, customer_id FROM identities`);
+    const users = await this.store.query<{ customer_id: string }>(sql`SELECT DISTINCT customer_id FROM identities WHERE identity LIKE 'user:%'`);
+    this.cache.clear();
+    for (const r of rows) this.cache.set(r.workspace_id, r.identity, r.customer_id);
+    for (const u of users) this.identified.add(u.customer_id);
+    this.complete = true;
+  }
 
   /** Assigns `customerId` on every event and returns the identity changes to store with them. */
   async resolve(events: TouchEvent[]): Promise<IdentityChanges> {
@@ -139,7 +158,7 @@ export class IdentityResolver {
   /** Called after the batch committed: its links become cached truth. */
   committed(): void {
     if (!this.pending) return;
-    if (this.cache.size > this.cacheLimit) this.cache.clear();
+    if (this.cache.size > this.cacheLimit) this.forget();
     for (const [ws, k, c] of this.pending.overlay.entries()) this.cache.set(ws, k, this.follow(c));
     for (const c of this.pending.newlyIdentified) this.identified.add(this.follow(c));
     this.pending = null;
@@ -149,6 +168,12 @@ export class IdentityResolver {
   rolledBack(): void {
     if (this.pending) for (const m of this.pending.merged) this.forward.delete(m.from);
     this.pending = null;
+  }
+
+  /** Empties the bounded cache; from then on, misses are looked up. */
+  private forget(): void {
+    this.cache.clear();
+    this.complete = false;
   }
 
   private follow(c: string): string {
@@ -163,6 +188,7 @@ export class IdentityResolver {
 
   /** Loads the batch's unknown identities (and whether their customers have user ids) in two queries. */
   private async prefetch(events: TouchEvent[], keys: EventKeys[]): Promise<void> {
+    if (this.complete) return;
     const missing = new Map<string, Set<string>>();
     const want = (ws: string, k: string | null) => {
       if (k === null || this.cache.get(ws, k) !== undefined) return;
@@ -178,7 +204,7 @@ export class IdentityResolver {
       const rows = await this.store.query<{ identity: string; customer_id: string }>(
         sql`SELECT identity, customer_id FROM identities WHERE workspace_id = ${ws} AND identity IN (SELECT unnest(${[...wanted]}))`);
       if (rows.length === 0) continue;
-      if (this.cache.size > this.cacheLimit) this.cache.clear();
+      if (this.cache.size > this.cacheLimit) this.forget();
       for (const r of rows) this.cache.set(ws, r.identity, r.customer_id);
       const customers = [...new Set(rows.map((r) => r.customer_id))].filter((c) => !this.identified.has(c));
       if (customers.length === 0) continue;

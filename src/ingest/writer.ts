@@ -48,11 +48,12 @@ export class IngestWriter {
     this.identities = new IdentityResolver(store);
   }
 
-  /** Loads recent messageIds so retries after a restart are still recognised. */
+  /** Loads recent messageIds so retries after a restart are still recognised, and the identities. */
   async init(now = Date.now()): Promise<void> {
     const rows = await this.store.query<{ workspace_id: string; message_id: string; r: number }>(
       sql`SELECT workspace_id, message_id, ${dialectFn((d) => d.epochMs(raw('received_at')))} AS r FROM events WHERE received_at > ${new Date(now - DEDUP_WINDOW_MS)} ORDER BY received_at`);
     for (const row of rows) this.seen.set(row.workspace_id + '\u0000' + row.message_id, row.r);
+    await this.identities.init();
   }
 
   /**
