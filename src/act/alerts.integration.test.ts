@@ -83,6 +83,23 @@ describe('alerts', () => {
     expect(slack.got.map((g) => JSON.parse(g.body).text)).toContain(':rotating_light: Daily digest: 3 new cases, 3 open, 0 overdue');
   });
 
+  it('alerts go to the channels enabled when the case opens (channels are kept in memory between cases)', async () => {
+    const hook = await receiver([]);
+    const open = async (reason: string) => expect((await api('POST', '/api/v1/cases', { reason })).statusCode).toBe(201);
+    const reasons = async () => {
+      await t.services.settle();
+      return (await api('GET', '/api/v1/alert-deliveries')).json().deliveries.length;
+    };
+    await open('Before any channel');
+    expect(await reasons()).toBe(0);
+    const channel = (await api('POST', '/api/v1/alert-channels', { kind: 'slack', name: '#cx', url: hook.url })).json();
+    await open('With a channel');
+    expect(await reasons()).toBe(1);
+    expect((await t.app.inject({ method: 'DELETE', url: `/api/v1/alert-channels/${channel.id}`, headers: { authorization: t.bearer } })).statusCode).toBe(204);
+    await open('After the channel was removed');
+    expect(await reasons()).toBe(1);
+  });
+
   it('a receiver that stays down does not block ingestion and ends as failed after the last attempt', async () => {
     await api('POST', '/api/v1/alert-channels', { kind: 'slack', name: 'down', url: 'http://127.0.0.1:9/hook' });
     const started = Date.now();
