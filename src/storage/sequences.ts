@@ -12,11 +12,19 @@ import { dialectFn, join, raw, sql, type Sql } from './sql.ts';
  * funnel's first-touch rule. A funnel step is then one list lookup per customer instead of a scan,
  * a filter and a GROUP BY over the rows (BENCHMARKS.md, "Funnel").
  *
+ * Next to them, `keys` holds all of the customer's events in one time-sorted list, each as
+ * `epoch_ms × KEY_CODE_SPACE + code` (at equal times by code), and `tied` says whether two events
+ * share a millisecond. Paths read `keys` as they are — no per-query merge and sort of the per-code
+ * lists (which was ~75 % of their CPU, BENCHMARKS.md "Funnel") — and sort again only when `tied`,
+ * since paths order same-time steps by name, not by code.
+ *
  * The embedded store keeps these rows in `customer_sequences`, compacted in the background from the
  * events appended since `sequence_state.last_rowid` (storage/duckdb/sequence-compactor.ts); a query
  * merges that small tail in (`sequenceSourceSql`), so answers never depend on compaction.
  */
 export const CHANNEL_SLOTS = 16;
+/** `keys` elements: epoch ms × 2^20 + code; 2^20 codes and dates up to the year 2248 fit in a BIGINT. */
+export const KEY_CODE_SPACE = 1_048_576;
 const CHANNELS_BY_NAME = [...CHANNELS].sort();
 
 /** Calls that are interactions (paths); `identify`, `group`, `alias` are bookkeeping. */
@@ -44,25 +52,34 @@ export const eventCodeJoin = (e: string, c: string): Sql =>
 
 /**
  * Rows `(customer_id, code, x)` (x: encoded time) grouped into sequence rows
- * `(customer_id, codes, times)`. Codes and their times are built as one list of pairs, so they stay
- * aligned however the engine combines partial aggregates.
+ * `(customer_id, codes, times, keys, tied)`. Codes and their times are built as one list of pairs, so
+ * they stay aligned however the engine combines partial aggregates; `keys` is derived from the pairs.
  */
 export function groupSequencesSql(rows: Sql, withWorkspace = false): Sql {
   const k = raw(withWorkspace ? 'workspace_id, customer_id' : 'customer_id');
+  const slots = raw(String(CHANNEL_SLOTS));
+  const space = raw(String(KEY_CODE_SPACE));
   return dialectFn((d) => {
     if (d.name === 'clickhouse') {
-      return sql`SELECT ${k}, arrayMap(p -> p.1, s) AS codes, arrayMap(p -> p.2, s) AS times FROM (
-        SELECT ${k}, groupArray((code, xs)) AS s FROM (
-          SELECT ${k}, code, arraySort(groupArray(x)) AS xs FROM (${rows}) r GROUP BY ${k}, code
-        ) g GROUP BY ${k}) p`;
+      return sql`SELECT ${k}, codes, times, keys, length(arrayDistinct(arrayMap(x -> intDiv(x, ${space}), keys))) < length(keys) AS tied FROM (
+        SELECT ${k}, arrayMap(p -> p.1, s) AS codes, arrayMap(p -> p.2, s) AS times,
+          arraySort(arrayFlatten(arrayMap(p -> arrayMap(x -> intDiv(x, ${slots}) * ${space} + p.1, p.2), s))) AS keys FROM (
+          SELECT ${k}, groupArray((code, xs)) AS s FROM (
+            SELECT ${k}, code, arraySort(groupArray(x)) AS xs FROM (${rows}) r GROUP BY ${k}, code
+          ) g GROUP BY ${k}) p) q`;
     }
     if (d.name === 'postgres') throw new Error('event sequences are not kept on PostgreSQL');
-    return sql`SELECT ${k}, list_transform(s, lambda p: p.c) AS codes, list_transform(s, lambda p: p.x) AS times FROM (
-      SELECT ${k}, list({'c': code, 'x': xs}) AS s FROM (
-        SELECT ${k}, code, list_sort(list(x)) AS xs FROM (${rows}) r GROUP BY ${k}, code
-      ) g GROUP BY ${k}) p`;
+    return sql`SELECT ${k}, codes, times, keys, len(list_distinct(list_transform(keys, lambda x: x // ${space}))) < len(keys) AS tied FROM (
+      SELECT ${k}, list_transform(s, lambda p: p.c) AS codes, list_transform(s, lambda p: p.x) AS times,
+        list_sort(flatten(list_transform(s, lambda p: list_transform(p.x, lambda x: (x // ${slots}) * ${space} + p.c)))) AS keys FROM (
+        SELECT ${k}, list({'c': code, 'x': xs}) AS s FROM (
+          SELECT ${k}, code, list_sort(list(x)) AS xs FROM (${rows}) r GROUP BY ${k}, code
+        ) g GROUP BY ${k}) p) q`;
   });
 }
+
+/** The columns of a `customer_sequences` row, in the order `groupSequencesSql` gives them. */
+export const SEQUENCE_COLUMNS = 'codes, times, keys, tied';
 
 /** Sequence rows back to `(customer_id, code, x)` rows (`workspace_id` first when asked). */
 export function ungroupSequencesSql(sequences: Sql, withWorkspace = false): Sql {
@@ -87,24 +104,34 @@ export interface SequenceSnapshot {
 }
 
 /**
- * CTE `sq(customer_id, codes, times)`: every sequence of the workspace. With a tail, customers with
- * new events get their compacted row and their new events regrouped; the others are read as stored.
- * The watermark is read in the same statement as the rows, so a compaction committing meanwhile
- * cannot make an event count twice or not at all.
+ * CTE `sq(customer_id, codes, times, keys, tied)`: every sequence of the workspace, or with
+ * `having`, of the customers with at least one of those codes (a cheap necessary condition that
+ * skips the others before any list is unpacked). With a tail, customers with new events get their
+ * compacted row and their new events regrouped; the others are read as stored. The watermark is
+ * read in the same statement as the rows, so a compaction committing meanwhile cannot make an event
+ * count twice or not at all.
  */
-export function sequenceSourceSql(workspaceId: string, withTail: boolean): Sql {
-  const stored = sql`SELECT customer_id, codes, times FROM customer_sequences WHERE workspace_id = ${workspaceId}`;
-  if (!withTail) return sql`sq AS (${stored})`;
+export function sequenceSourceSql(workspaceId: string, withTail: boolean, having?: readonly number[]): Sql {
+  const cols = raw(`customer_id, ${SEQUENCE_COLUMNS}`);
+  const has = having ? sql` AND ${dialectFn((d) => (d.name === 'clickhouse' ? sql`hasAny(codes, ${codeList(having)})` : sql`list_has_any(codes, ${codeList(having)})`))}` : sql``;
+  const stored = sql`SELECT ${cols} FROM customer_sequences WHERE workspace_id = ${workspaceId}`;
+  if (!withTail) return sql`sq AS (${stored}${has})`;
   return sql`sq_tail AS (
     SELECT e.customer_id, c.code, ${encodedTimeSql('e')} AS x
     FROM events e JOIN event_codes c ON ${eventCodeJoin('e', 'c')}
     WHERE e.workspace_id = ${workspaceId} AND e.rowid > (SELECT last_rowid FROM sequence_state)
   ),
   sq AS (
-    ${stored} AND customer_id NOT IN (SELECT customer_id FROM sq_tail)
+    ${stored}${has} AND customer_id NOT IN (SELECT customer_id FROM sq_tail)
     UNION ALL
-    SELECT customer_id, codes, times FROM (${groupSequencesSql(sql`
+    SELECT ${cols} FROM (${groupSequencesSql(sql`
       ${ungroupSequencesSql(sql`${stored} AND customer_id IN (SELECT customer_id FROM sq_tail)`)}
-      UNION ALL SELECT customer_id, code, x FROM sq_tail`)}) merged
+      UNION ALL SELECT customer_id, code, x FROM sq_tail`)}) merged${has ? sql` WHERE TRUE${has}` : sql``}
   )`;
+}
+
+/** Codes (numbers from `event_codes`, never input) inlined as a list literal, so no cast per row. */
+function codeList(codes: readonly number[]): Sql {
+  for (const c of codes) if (!Number.isSafeInteger(c)) throw new Error(`not an event code: ${c}`);
+  return raw(`[${codes.join(', ')}]`);
 }

@@ -144,4 +144,20 @@ describe('runPaths with sessions and time range', () => {
     const until = await runPaths(s, WS, { start: { event: PROD }, depth: 5, to: '2026-10-06' });
     expect(until.customers).toBe(1);
   });
+
+  it('orders same-time steps by name when the stored order (by event code) differs', async () => {
+    // "Zoom Used" arrives first, so its code is lower than "Alert Shown"'s; both then happen at the
+    // same millisecond for t1. By name, Alert Shown comes first, as it does without compaction.
+    const tied = await storeWith([ev('t0', 'Zoom Used', at(0))]);
+    try {
+      await tied.commitIngest([ev('t1', 'Start', at(1)), ev('t1', 'Zoom Used', at(1, 1)), ev('t1', 'Alert Shown', at(1, 1))], { added: [], merged: [] });
+      const before = await runPaths(tied, WS, { start: { event: 'Start' }, depth: 3 });
+      await tied.compactSequences();
+      const after = await runPaths(tied, WS, { start: { event: 'Start' }, depth: 3 });
+      expect(links(after)).toEqual(['0:Start > 1:Alert Shown = 1', '1:Alert Shown > 2:Zoom Used = 1']);
+      expect(after).toEqual(before);
+    } finally {
+      await tied.close();
+    }
+  });
 });

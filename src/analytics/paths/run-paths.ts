@@ -41,9 +41,11 @@ export async function runPaths(
   const end = req.end ? anchorStepName(req.end, options, 'end') : undefined;
   const sessions = req.sessionGapMinutes !== undefined;
   const depth = req.depth;
-  const sequences = await store.sequences?.(workspaceId) ?? null;
+  // A customer without the anchor has no path (with both, the start is the anchor).
+  const needs = start !== undefined ? [start] : end !== undefined ? [end] : undefined;
+  const sequences = await store.sequences?.(workspaceId, needs) ?? null;
   const ctes = sequenceCtes({
-    sequences,
+    sequences, needs,
     workspaceId, range: req, exclude: req.exclude, collapseRepeats: req.collapseRepeats,
     sessionGapMinutes: req.sessionGapMinutes, touchpointSql: options.touchpointSql,
   });

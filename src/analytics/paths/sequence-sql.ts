@@ -1,5 +1,5 @@
 import { dialectFn, join, raw, sql, type Sql } from '../../storage/sql.ts';
-import { CHANNEL_SLOTS, sequenceSourceSql, type SequenceSnapshot } from '../../storage/sequences.ts';
+import { KEY_CODE_SPACE, sequenceSourceSql, type SequenceSnapshot } from '../../storage/sequences.ts';
 import {
   intDiv, listAgg, listAggOrdered, listAt, listFilter, listFilterIndexed, listLen, listMap, listRange, listSort,
 } from '../common/list-sql.ts';
@@ -17,14 +17,20 @@ export interface SequenceOptions extends TouchpointOptions {
   stepName?: Sql;
   /** The store's customer sequences (Store.sequences): read instead of events when steps are event names. */
   sequences?: SequenceSnapshot | null;
+  /**
+   * Event names of which a customer needs one to have a path at all (the anchor); with stored
+   * sequences, the others are skipped before their lists are read. Their codes must be in `sequences`.
+   */
+  needs?: readonly string[];
 }
 
 /**
  * Steps are encoded as `epoch_ms × 2^20 + code` so that one integer sort orders a customer's steps
  * by time, then by name (codes follow the names' order); 2^20 names and dates up to the year 2248
  * fit in a BIGINT. Events carry millisecond timestamps (TouchEvent.timestamp), so nothing is lost.
+ * The stored `keys` (storage/sequences.ts) use the same space, so re-keying keeps the time part.
  */
-const CODE_SPACE = 1_048_576;
+const CODE_SPACE = KEY_CODE_SPACE;
 
 /**
  * CTEs that turn events into one row of lists per customer, in time order:
@@ -67,7 +73,7 @@ export function sequenceCtes(o: SequenceOptions): Sql {
     const kc = o.collapseRepeats ? listFilterIndexed(raw('c'), 'lv', 'li', raw('li = 1 OR lv <> c[li - 1]')) : raw('c');
     return sql`${head}
   seq_decoded AS (SELECT ${decode} AS c FROM seq_sorted),
-  seq AS (SELECT ${kc} AS kc, NULL AS kt, NULL AS kb, ${listLen(kc)} AS n FROM seq_decoded)`;
+  seq AS (SELECT kc, NULL AS kt, NULL AS kb, ${listLen(raw('kc'))} AS n FROM (SELECT ${kc} AS kc FROM seq_decoded) collapsed)`;
   }
   const breakAt = (i: Sql) => sql`(${i} = 1 OR t[${i}] - t[${i} - 1] > ${gapMs})`;
   const li = raw('li');
@@ -90,28 +96,27 @@ export function sequenceCtes(o: SequenceOptions): Sql {
 
 /**
  * The same `seq_dict` and `seq_sorted` from the stored customer sequences (storage/sequences.ts):
- * no scan of event rows and no GROUP BY — each customer's interaction times are re-keyed with their
- * step code and sorted in place. The dictionary holds every interaction name the store knows (codes
- * still follow name order; a name without steps in range simply occurs in no path).
+ * no scan of event rows, no GROUP BY and, unless two events share a millisecond, no sort — each
+ * customer's time-sorted `keys` only get their stored event code replaced by the step code (the
+ * name's rank; NULL drops bookkeeping calls and excluded events). Same-time steps must be ordered
+ * by name, which the stored order (by code) need not be: customers with such ties (`tied`) are
+ * sorted again. Customers with no event of `needs` are skipped before any list is read. The
+ * dictionary holds every interaction name the store knows (codes still follow name order; a name
+ * without steps in range simply occurs in no path).
  */
 function storedHead(o: SequenceOptions, snap: SequenceSnapshot): Sql {
-  const slots = raw(String(CHANNEL_SLOTS));
+  const space = raw(String(CODE_SPACE));
   const excluded = o.exclude.length ? sql` AND event NOT IN (${join(o.exclude.map((e) => sql`${e}`))})` : sql``;
   const lx = raw('lx');
   const bounds = [
-    ...(o.range.from ? [sql`${lx} >= ${o.range.from.getTime() * CHANNEL_SLOTS}`] : []),
-    ...(o.range.to ? [sql`${lx} < ${o.range.to.getTime() * CHANNEL_SLOTS}`] : []),
+    ...(o.range.from ? [sql`${lx} >= ${o.range.from.getTime() * CODE_SPACE}`] : []),
+    ...(o.range.to ? [sql`${lx} < ${o.range.to.getTime() * CODE_SPACE}`] : []),
   ];
-  const la = raw('la');
-  const times = listAt(la, raw('2'));
-  const kept = bounds.length ? listFilter(times, 'lx', join(bounds, ' AND ')) : times;
-  const rank = listAt(la, raw('1'));
-  // Per stored code, its step's code (NULL: not an interaction, or excluded).
-  const steps = listMap(raw('codes'), 'lv', listAt(raw('rk'), raw('lv')));
-  const keyed = listMap(dialectFn((d) => (d.name === 'clickhouse' ? sql`arrayZip(${steps}, times)` : sql`list_zip(${steps}, times)`)), 'la',
-    sql`CASE WHEN ${rank} IS NULL THEN [] ELSE ${listMap(kept, 'lx', sql`${intDiv(lx, slots)} * ${CODE_SPACE} + ${rank}`)} END`);
+  const keys = bounds.length ? listFilter(raw('keys'), 'lx', join(bounds, ' AND ')) : raw('keys');
+  const rekeyed = listFilter(listMap(keys, 'lx', sql`${lx} - ${lx} % ${space} + ${listAt(raw('rk'), sql`${lx} % ${space}`)}`), 'lx', sql`${lx} IS NOT NULL`);
+  const needs = o.needs?.flatMap((n) => snap.codes.get(n) ?? []);
   return sql`
-  ${sequenceSourceSql(o.workspaceId, snap.tail > 0)},
+  ${sequenceSourceSql(o.workspaceId, snap.tail > 0, needs)},
   seq_dict AS (
     SELECT step_name, row_number() OVER (ORDER BY step_name) AS code
     FROM (SELECT DISTINCT event AS step_name FROM event_codes WHERE interaction${excluded}) names
@@ -121,7 +126,7 @@ function storedHead(o: SequenceOptions, snap: SequenceSnapshot): Sql {
       LEFT JOIN event_codes c ON c.code = g.gc AND c.interaction LEFT JOIN seq_dict d ON d.step_name = c.event) ranks
   ),
   seq_sorted AS (
-    SELECT xs FROM (SELECT ${listSort(dialectFn((d) => (d.name === 'clickhouse' ? sql`arrayFlatten(${keyed})` : sql`flatten(${keyed})`)))} AS xs FROM sq, seq_rank) k
+    SELECT xs FROM (SELECT CASE WHEN tied THEN ${listSort(raw('r'))} ELSE r END AS xs FROM (SELECT tied, ${rekeyed} AS r FROM sq, seq_rank) k0) k
     WHERE ${listLen(raw('xs'))} > 0
   ),`;
 }

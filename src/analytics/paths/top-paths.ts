@@ -44,9 +44,11 @@ export async function topPaths(
   const stepName = options.touchpointSql
     ? sql`CASE WHEN event IN (${names(outcomeEvents)}) THEN event ELSE coalesce(${options.touchpointSql}, event) END`
     : undefined;
-  const sequences = await store.sequences?.(workspaceId) ?? null;
+  // Only customers with the outcome's events can have a path: a purchase, or a cart step.
+  const needs = abandonment ? req.abandonEvents : [req.purchaseEvent];
+  const sequences = await store.sequences?.(workspaceId, needs) ?? null;
   const ctes = sequenceCtes({
-    sequences,
+    sequences, needs,
     workspaceId, range: { from: req.from, to: scanTo }, exclude: req.exclude, collapseRepeats: req.collapseRepeats,
     sessionGapMinutes: req.sessionGapMinutes, touchpointSql: options.touchpointSql, stepName,
   });

@@ -2,10 +2,14 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { TouchEvent } from '../../ingest/event.ts';
 import { raw, sql, type Sql } from '../sql.ts';
 import {
-  encodedTimeSql, eventCodeJoin, groupSequencesSql, ungroupSequencesSql, type SequenceSnapshot,
+  encodedTimeSql, eventCodeJoin, groupSequencesSql, SEQUENCE_COLUMNS, ungroupSequencesSql, type SequenceSnapshot,
 } from '../sequences.ts';
 
 type Run = (q: Sql) => Promise<Record<string, unknown>[]>;
+
+/** Column list of an INSERT into `customer_sequences` (explicit: files from before `keys` have it added at the end). */
+const INSERT = raw(`INSERT INTO customer_sequences (workspace_id, customer_id, ${SEQUENCE_COLUMNS})`);
+const COLUMNS = raw(`workspace_id, customer_id, ${SEQUENCE_COLUMNS}`);
 
 /** Events per partition of a full rebuild: each is grouped in memory on its own (768 MB limit). */
 const REBUILD_PARTITION_EVENTS = 1_000_000;
@@ -65,7 +69,7 @@ export class SequenceCompactor {
       FROM (${ungroupSequencesSql(stored, true)}) u LEFT JOIN ${mapping} AS m ON m.from_id = u.customer_id`;
     await this.run(sql`CREATE OR REPLACE TEMP TABLE sq_merged AS ${groupSequencesSql(rows, true)}`);
     await this.run(sql`DELETE FROM customer_sequences WHERE workspace_id = ${workspaceId} AND customer_id IN (${involved})`);
-    await this.run(raw('INSERT INTO customer_sequences SELECT workspace_id, customer_id, codes, times FROM sq_merged'));
+    await this.run(sql`${INSERT} SELECT ${COLUMNS} FROM sq_merged`);
     await this.run(raw('DROP TABLE sq_merged'));
   }
 
@@ -93,7 +97,7 @@ export class SequenceCompactor {
           FROM (${rowsOf(sql`e.rowid <= ${to}`)}) r ORDER BY part`);
         await this.run(raw('DELETE FROM customer_sequences'));
         for (let p = 0; p < parts; p++) {
-          await this.run(sql`INSERT INTO customer_sequences SELECT workspace_id, customer_id, codes, times FROM (${groupSequencesSql(
+          await this.run(sql`${INSERT} SELECT ${COLUMNS} FROM (${groupSequencesSql(
             sql`SELECT workspace_id, customer_id, code, x FROM sq_rows WHERE part = ${p}`, true)}) g`);
         }
         await this.run(raw('DROP TABLE sq_rows'));
@@ -105,7 +109,7 @@ export class SequenceCompactor {
         await this.run(sql`CREATE OR REPLACE TEMP TABLE sq_new AS ${groupSequencesSql(rows, true)}`);
         await this.run(raw(`DELETE FROM customer_sequences s USING sq_touched t
           WHERE s.workspace_id = t.workspace_id AND s.customer_id = t.customer_id`));
-        await this.run(raw('INSERT INTO customer_sequences SELECT workspace_id, customer_id, codes, times FROM sq_new'));
+        await this.run(sql`${INSERT} SELECT ${COLUMNS} FROM sq_new`);
         await this.run(raw('DROP TABLE sq_new'));
         await this.run(raw('DROP TABLE sq_touched'));
       }

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { at, ev, storeWith, WS } from '../../analytics/common/fixtures.ts';
 import { referenceFunnel, runFunnel } from '../../analytics/funnel/index.ts';
+import { runPaths } from '../../analytics/paths/index.ts';
 import { raw } from '../sql.ts';
 import type { DuckDBStore } from './duckdb-store.ts';
 
@@ -37,5 +38,20 @@ describe('customer sequences', () => {
     const snap = await store.sequences(WS, ['New Event']);
     expect(snap?.tail).toBe(0);
     expect(snap?.codes.get('New Event')).toHaveLength(1);
+  });
+
+  test('a file from before the time-sorted keys gets them at the next start: its sequences are rebuilt from the events', async () => {
+    const events = [ev('x', 'A', at(0, 1)), ev('x', 'B', at(0, 2)), ev('y', 'A', at(0, 3)), ev('x', 'C', at(0, 4))];
+    store = await storeWith(events);
+    await store.compactSequences();
+    const paths = await runPaths(store, WS, { start: { event: 'A' }, depth: 3 });
+    // The old layout: no keys/tied columns, watermark past every event.
+    await store.exec(raw(`CREATE OR REPLACE TABLE customer_sequences AS SELECT workspace_id, customer_id, codes, times FROM customer_sequences`));
+    await store.init();
+    const rows = await store.query<{ n: number; keyed: number }>(raw('SELECT count(*) AS n, count(keys) AS keyed FROM customer_sequences'));
+    expect(rows[0]).toEqual({ n: 2, keyed: 2 });
+    expect(await store.sequences(WS)).toMatchObject({ tail: 0 });
+    expect(await runPaths(store, WS, { start: { event: 'A' }, depth: 3 })).toEqual(paths);
+    expect(await runFunnel(store, WS, request)).toEqual(referenceFunnel(events, WS, request));
   });
 });
