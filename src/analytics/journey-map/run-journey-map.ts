@@ -1,13 +1,15 @@
 import { emotionScore, type Journey } from '../../journeys/definition.ts';
 import { asList } from '../../journeys/matcher.ts';
 import { getTemplate } from '../../journeys/templates/index.ts';
+import { sql } from '../../storage/sql.ts';
 import type { Store } from '../../storage/store.ts';
 import { AnalyticsInputError } from '../common/errors.ts';
 import { journeyLayout, type JourneyLayout } from '../common/journey-layout.ts';
 import { personaCustomersSql } from '../common/persona-filter.ts';
 import { touchpointHealth } from './health.ts';
 import { mapVoc, type VocByPlace } from './map-voc.ts';
-import { FRICTION_CODES, channelsOfMask, journeyMapSql, type MapRow, type MapScope } from './map-sql.ts';
+import { FRICTION_CODES, channelsOfMask, journeyMapSql, storedMapSql, type MapRow, type MapScope } from './map-sql.ts';
+import { keepsMapFacts, mapFactsKey, refreshMapFacts, storedFacts } from './map-store.ts';
 import {
   JourneyMapQuerySchema,
   type DropOffTouchpoint, type JourneyMapInput, type JourneyMapResult, type MapStage, type MapTouchpoint, type TouchpointFriction,
@@ -57,13 +59,37 @@ export async function runJourneyMap(store: Store, workspaceId: string, input: Jo
       return t ? { touchpoint: t.index } : null;
     }),
   };
-  const [rows, voc] = await Promise.all([store.query<MapRow>(journeyMapSql(scope)), mapVoc(store, workspaceId, q, scope.customers)]);
+  const [rows, voc] = await Promise.all([mapRows(store, journey, scope), mapVoc(store, workspaceId, q, scope.customers)]);
   return {
     journey: { id: journey.id, name: journey.name, version },
     range: { from: q.from?.toISOString() ?? null, to: q.to?.toISOString() ?? null },
     persona: q.persona ?? null,
     ...readMap(layout, rows, voc),
   };
+}
+
+/**
+ * The map's rows: from the stored per-customer facts (map-store.ts) when the store keeps them and the
+ * range holds every event of the workspace (no range, or one around all events), else from one scan
+ * of the events in range. Both plans run the same aggregates over the same facts.
+ */
+async function mapRows(store: Store, journey: Journey, scope: MapScope): Promise<MapRow[]> {
+  if (keepsMapFacts(store) && await coversAll(store, scope)) {
+    const key = mapFactsKey(journey);
+    await refreshMapFacts(store, scope.workspaceId, scope, key);
+    const rows = await store.query<MapRow>(storedMapSql(scope, storedFacts(scope, scope.workspaceId, key, scope.customers)));
+    // No event total: the facts were dropped meanwhile (map-store.ts, KEEP_KEYS); the scan answers.
+    if (rows.some((r) => r.kind === 'N' && r.b !== null)) return rows;
+  }
+  return store.query<MapRow>(journeyMapSql(scope));
+}
+
+/** Whether the range leaves out none of the workspace's events. */
+async function coversAll(store: Store, { workspaceId, range }: MapScope): Promise<boolean> {
+  if (!range.from && !range.to) return true;
+  const [r] = await store.query<{ lo: Date | null; hi: Date | null }>(sql`SELECT min(ts) AS lo, max(ts) AS hi FROM events WHERE workspace_id = ${workspaceId}`);
+  if (!r?.lo || !r.hi) return true;
+  return (!range.from || range.from.getTime() <= new Date(r.lo).getTime()) && (!range.to || range.to.getTime() > new Date(r.hi).getTime());
 }
 
 function resolveJourney(input: JourneyMapInput): { journey: Journey; version: number | null } {

@@ -1,0 +1,141 @@
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TouchEvent } from '../../ingest/event.ts';
+import type { Journey } from '../../journeys/definition.ts';
+import { DuckDBStore } from '../../storage/duckdb/duckdb-store.ts';
+import { raw, sql } from '../../storage/sql.ts';
+import { journeyLayout } from '../common/journey-layout.ts';
+import { at, ev, T0, WS } from '../common/fixtures.ts';
+import { SHOP_JOURNEY, testJourney } from '../common/test-journey.ts';
+import type { MapFacts } from './map-facts-sql.ts';
+import { journeyMapSql, storedMapSql } from './map-sql.ts';
+import { mapFactsKey, refreshMapFacts, storedFacts } from './map-store.ts';
+import { runJourneyMap } from './run-journey-map.ts';
+
+/**
+ * The stored map facts (map-store.ts) must give exactly the rows of the scan plan, whatever happened
+ * since they were built: new events (late ones included), customers merged, another journey version
+ * asked for in between, events deleted.
+ */
+const V2: Journey = testJourney({
+  ...SHOP_JOURNEY,
+  stages: SHOP_JOURNEY.stages.map((st) => (st.id !== 'shop' ? st : {
+    ...st, touchpoints: [...st.touchpoints, { id: 'cart', name: 'Cart', match: { type: 'page', where: [{ property: 'path', op: 'starts_with', value: '/cart' }] } }],
+  })),
+});
+
+function facts(journey: Journey): MapFacts {
+  const layout = journeyLayout(journey);
+  return {
+    layout,
+    goals: journey.stages.map((st) => {
+      const m = st.goal?.metric;
+      if (!m) return null;
+      return 'event' in m ? { event: m.event } : { touchpoint: layout.touchpoints.find((t) => t.touchpoint.id === m.touchpoint)!.index };
+    }),
+  };
+}
+
+const norm = (rows: unknown[]) => rows.map((r) => JSON.stringify(r)).sort();
+
+const eventSpec = fc.record({
+  c: fc.integer({ min: 0, max: 7 }),
+  m: fc.integer({ min: 0, max: 600 }),
+  kind: fc.constantFrom('ad', 'home', 'cart', 'view', 'add', 'checkout', 'order', 'slow', 'error', 'payfail', 'other'),
+});
+type EventSpec = typeof eventSpec extends fc.Arbitrary<infer T> ? T : never;
+
+function toEvent(s: EventSpec): TouchEvent {
+  const c = `c${s.c}`;
+  const t = T0 + s.m * 60_000;
+  switch (s.kind) {
+    case 'ad': return ev(c, 'Ad Clicked', t, { channel: 'social' });
+    case 'home': return ev(c, 'Page Viewed', t, { properties: { path: '/' } });
+    case 'cart': return ev(c, 'Page Viewed', t, { properties: { path: '/cart/1' }, channel: 'app' });
+    case 'view': return ev(c, 'Product Viewed', t);
+    case 'add': return ev(c, 'Product Added', t);
+    case 'checkout': return ev(c, 'Checkout Started', t);
+    case 'order': return ev(c, 'Order Completed', t, { channel: 'email' });
+    case 'slow': return ev(c, 'Page Load', t, { properties: { path: '/', duration_ms: 3000 } });
+    case 'error': return ev(c, 'Error', t, { properties: { message: 'x', path: '/nowhere' } });
+    case 'payfail': return ev(c, 'Payment Failed', t);
+    case 'other': return ev(c, 'Newsletter Opened', t);
+  }
+}
+
+const op = fc.oneof(
+  { weight: 4, arbitrary: fc.record({ op: fc.constant('events' as const), events: fc.array(eventSpec, { minLength: 1, maxLength: 12 }) }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('merge' as const), from: fc.integer({ min: 0, max: 7 }), to: fc.integer({ min: 0, max: 7 }) }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('version' as const), v2: fc.boolean() }) },
+  { weight: 1, arbitrary: fc.constant({ op: 'delete' as const }) },
+);
+
+describe('stored journey-map facts', () => {
+  let store: DuckDBStore;
+  beforeAll(async () => { store = await DuckDBStore.open(':memory:'); await store.init(); });
+  afterAll(() => store.close());
+
+  async function expectSameAsScan(journey: Journey) {
+    const f = facts(journey);
+    const key = mapFactsKey(journey);
+    await refreshMapFacts(store, WS, f, key);
+    const stored = await store.query(storedMapSql(f, storedFacts(f, WS, key)));
+    const scan = await store.query(journeyMapSql({ workspaceId: WS, range: {}, ...f }));
+    expect(norm(stored)).toEqual(norm(scan));
+  }
+
+  it('give the scan plan\'s rows after new events, merges, another version and deletions', async () => {
+    await fc.assert(fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 8 }), async (ops) => {
+      await store.exec(sql`DELETE FROM events`);
+      let journey = SHOP_JOURNEY;
+      for (const o of ops) {
+        if (o.op === 'events') await store.commitIngest(o.events.map(toEvent), { added: [], merged: [] });
+        else if (o.op === 'merge' && o.from !== o.to) {
+          await store.commitIngest([], { added: [], merged: [{ workspaceId: WS, from: `c${o.from}`, to: `c${o.to}`, at: Date.now() }] });
+        } else if (o.op === 'version') journey = o.v2 ? V2 : SHOP_JOURNEY;
+        else if (o.op === 'delete') await store.exec(sql`DELETE FROM events WHERE customer_id IN ('c0', 'c1')`);
+        await expectSameAsScan(journey);
+      }
+    }), { numRuns: 40 });
+  });
+
+  it('show new events in the next map, and follow a new journey version', async () => {
+    const s = await DuckDBStore.open(':memory:');
+    try {
+      await s.init();
+      await s.commitIngest([ev('a', 'Ad Clicked', at(0), { channel: 'social' }), ev('a', 'Product Viewed', at(0, 1))], { added: [], merged: [] });
+      const first = await runJourneyMap(s, WS, { journey: SHOP_JOURNEY, version: 1 });
+      expect(first.stages.map((st) => [st.reach, st.advanced])).toEqual([[1, 1], [1, 0], [0, 0]]);
+      // The map was answered from stored facts.
+      const [state] = await s.query<{ n: number }>(raw('SELECT count(*) AS n FROM journey_map_state'));
+      expect(Number(state.n)).toBe(1);
+
+      // b arrives; a checks out, and a late event of a (before its ad click) is an earlier home page view.
+      await s.commitIngest([
+        ev('b', 'Page Viewed', at(1), { properties: { path: '/' } }),
+        ev('a', 'Checkout Started', at(0, 2)),
+        ev('a', 'Page Viewed', at(0, 0, -30), { properties: { path: '/' } }),
+      ], { added: [], merged: [] });
+      const second = await runJourneyMap(s, WS, { journey: SHOP_JOURNEY, version: 1 });
+      expect(second.totals).toEqual({ customers: 2, events: 5 });
+      expect(second.stages.map((st) => [st.reach, st.advanced])).toEqual([[2, 1], [1, 1], [1, 0]]);
+      const home = second.stages[0].touchpoints.find((t) => t.id === 'home')!;
+      expect([home.reach, home.inStage, home.conversionToNextStage]).toEqual([2, 2, 0.5]);
+
+      // b merges into a: one customer, whose first home page view is still a's late one.
+      await s.commitIngest([], { added: [], merged: [{ workspaceId: WS, from: 'b', to: 'a', at: Date.now() }] });
+      const merged = await runJourneyMap(s, WS, { journey: SHOP_JOURNEY, version: 1 });
+      expect(merged.totals).toEqual({ customers: 1, events: 5 });
+      expect(merged.stages[0].touchpoints.find((t) => t.id === 'home')).toMatchObject({ reach: 1, events: 2 });
+
+      // Version 2 counts a cart page as part of the shop stage.
+      await s.commitIngest([ev('c', 'Page Viewed', at(2), { properties: { path: '/cart' } })], { added: [], merged: [] });
+      const v2 = await runJourneyMap(s, WS, { journey: V2, version: 2 });
+      expect(v2.stages.map((st) => st.reach)).toEqual([1, 2, 1]);
+      const v1 = await runJourneyMap(s, WS, { journey: SHOP_JOURNEY, version: 1 });
+      expect(v1.stages.map((st) => st.reach)).toEqual([1, 1, 1]);
+    } finally {
+      await s.close();
+    }
+  });
+});

@@ -1,0 +1,190 @@
+import { createHash } from 'node:crypto';
+import type { Journey } from '../../journeys/definition.ts';
+import { join, raw, sql, type Sql } from '../../storage/sql.ts';
+import type { Store } from '../../storage/store.ts';
+import { customerKeySql, materializedCte } from '../common/dialect-sql.ts';
+import {
+  col, n, customerFirstsSql, customerStagesSql, customerTouchpointsSql, placedCtes, scanSql, touchpointFactsSql, type MapFacts,
+} from './map-facts-sql.ts';
+import type { StoredFacts } from './map-sql.ts';
+
+/**
+ * The journey map's per-customer facts (map-facts-sql.ts) kept per journey version, so that a map
+ * over all of a workspace's events aggregates ~1 M small rows instead of running every touchpoint
+ * matcher over every event (BENCHMARKS.md, "Funnel": the CASE, the JSON and the 10 M-row
+ * aggregations were ~6 of the map's ~8 CPU-seconds).
+ *
+ * A customer's facts follow from that customer's events alone. So the first map of a journey
+ * version builds them for every customer; each later map first folds in what changed since the
+ * watermark — the customers with events appended after `last_rowid` (events are never deleted and
+ * an UPDATE keeps row ids, as for the customer sequences) or merged after `last_merge_rowid` — by
+ * recomputing just those customers from all their events. Late events (older timestamps) and merges
+ * are therefore exact, and every map sees every event committed before it started.
+ *
+ * The key is a hash of the stages (touchpoints, matchers, goals) and FACTS_VERSION: a new journey
+ * version with other stages gets other facts; the same definition (a template, or an unchanged
+ * version) shares them. At most KEEP_KEYS keys per workspace are kept (least recently refreshed go).
+ *
+ * Embedded DuckDB only (row ids); other stores use the scan plan. Every change runs in one
+ * transaction under the store's write lock, so a crash leaves the previous facts and watermark.
+ */
+const FACTS_VERSION = 1;
+const KEEP_KEYS = 4;
+/** New events above this share of the workspace's events (and above REBUILD_MIN) are folded in by rebuilding all facts. */
+const REBUILD_SHARE = 0.25;
+const REBUILD_MIN = 50_000;
+
+const TABLES = [
+  `CREATE TABLE IF NOT EXISTS journey_map_state (
+     workspace_id VARCHAR NOT NULL, journey_key VARCHAR NOT NULL, last_rowid BIGINT NOT NULL,
+     last_merge_rowid BIGINT NOT NULL, events BIGINT NOT NULL, refreshed_at TIMESTAMP NOT NULL)`,
+  // One table for the three kinds of fact, so that one statement (one pass of the steps) writes them:
+  // CUSTOMER rows `c, k2 = last_tp, f, g` (first time per stage, goal time per stage);
+  // TOUCHPOINT rows `c, k = tp, t0, n, chans, x, in_stage` (jm_tp);
+  // FRICTION rows `c, k = placed_tp, k2 = friction code, n = friction events`.
+  `CREATE TABLE IF NOT EXISTS journey_map_facts (
+     workspace_id VARCHAR NOT NULL, journey_key VARCHAR NOT NULL, kind TINYINT NOT NULL, c UBIGINT NOT NULL,
+     k SMALLINT, k2 SMALLINT, t0 BIGINT, n INTEGER, chans INTEGER, x BIGINT, in_stage BOOLEAN, f BIGINT[], g BIGINT[])`,
+];
+const KIND = { customer: 0, touchpoint: 1, friction: 2 } as const;
+
+type Run = (q: Sql) => Promise<Record<string, unknown>[]>;
+
+/** Whether this store keeps map facts. */
+export function keepsMapFacts(store: Store): boolean {
+  return store.dialect.name === 'duckdb';
+}
+
+/** The facts' key for a journey definition. */
+export function mapFactsKey(journey: Journey): string {
+  return createHash('sha256').update(JSON.stringify({ v: FACTS_VERSION, stages: journey.stages })).digest('hex').slice(0, 32);
+}
+
+const created = new WeakSet<Store>();
+
+/** Brings the facts of `key` up to date with the events committed now; builds them on first use. */
+export async function refreshMapFacts(store: Store, workspaceId: string, f: MapFacts, key: string): Promise<void> {
+  if (!created.has(store)) {
+    await store.transaction(async (tx) => { for (const ddl of TABLES) await tx.exec(raw(ddl)); });
+    created.add(store);
+  }
+  // Checked on a reader first, so that maps of an unchanged workspace never wait for the write lock.
+  if ((await changes((q) => store.query(q), workspaceId, key)) === null) return;
+  await store.transaction(async (tx) => {
+    const run: Run = (q) => tx.query(q);
+    const ch = await changes(run, workspaceId, key);
+    if (ch === null) return;
+    const scope = (c: string) => sql`workspace_id = ${workspaceId} AND journey_key = ${key}${raw(c)}`;
+    if (ch.rebuild) {
+      await run(sql`DELETE FROM journey_map_facts WHERE ${scope('')}`);
+      await build(run, workspaceId, f, key, sql`workspace_id = ${workspaceId}`);
+    } else {
+      const h = customerKeySql(raw('id'));
+      await run(sql`CREATE OR REPLACE TEMP TABLE jm_touched AS SELECT DISTINCT ${h} AS h FROM (
+          SELECT customer_id AS id FROM events WHERE workspace_id = ${workspaceId} AND rowid > ${ch.lastRowid}
+          UNION ALL SELECT from_customer FROM customer_merges WHERE workspace_id = ${workspaceId} AND rowid > ${ch.lastMergeRowid}
+          UNION ALL SELECT to_customer FROM customer_merges WHERE workspace_id = ${workspaceId} AND rowid > ${ch.lastMergeRowid}
+        ) t`);
+      await run(sql`DELETE FROM journey_map_facts WHERE ${scope(' AND c IN (SELECT h FROM jm_touched)')}`);
+      // Every customer sharing a touched key, so that the facts stay those of the scan plan, which
+      // groups by the key (customerKeySql) too.
+      await build(run, workspaceId, f, key,
+        sql`workspace_id = ${workspaceId} AND ${customerKeySql(raw('customer_id'))} IN (SELECT h FROM jm_touched)`);
+      await run(raw('DROP TABLE jm_touched'));
+    }
+    await run(sql`DELETE FROM journey_map_state WHERE ${scope('')}`);
+    await run(sql`INSERT INTO journey_map_state VALUES (${workspaceId}, ${key}, ${ch.hi}, ${ch.mergeHi}, ${ch.events}, now())`);
+    if (ch.rebuild) await evict(run, workspaceId);
+  });
+}
+
+interface Changes {
+  rebuild: boolean;
+  lastRowid: number;
+  lastMergeRowid: number;
+  /** The watermarks and event count once folded in. */
+  hi: number;
+  mergeHi: number;
+  events: number;
+}
+
+/** What to fold in, or null when the facts are up to date. */
+async function changes(run: Run, workspaceId: string, key: string): Promise<Changes | null> {
+  const [st] = await run(sql`SELECT last_rowid, last_merge_rowid, events FROM journey_map_state WHERE workspace_id = ${workspaceId} AND journey_key = ${key}`);
+  const lastRowid = st ? Number(st.last_rowid) : -1;
+  const lastMergeRowid = st ? Number(st.last_merge_rowid) : -1;
+  // Constant bounds, so the tail counts skip the row groups below the watermark.
+  const [r] = await run(sql`SELECT
+      (SELECT count(*) FROM events WHERE workspace_id = ${workspaceId} AND rowid > ${lastRowid}) AS tail,
+      (SELECT count(*) FROM events WHERE workspace_id = ${workspaceId} AND rowid <= ${lastRowid}) AS kept,
+      (SELECT count(*) FROM customer_merges WHERE workspace_id = ${workspaceId} AND rowid > ${lastMergeRowid}) AS merges,
+      (SELECT coalesce(max(rowid), -1) FROM events) AS hi,
+      (SELECT coalesce(max(rowid), -1) FROM customer_merges) AS merge_hi`);
+  const tail = Number(r.tail), kept = Number(r.kept);
+  // Events are never deleted; if some were (a test, a manual clean-up), the facts are rebuilt.
+  const intact = st !== undefined && kept === Number(st.events);
+  if (intact && tail === 0 && Number(r.merges) === 0) return null;
+  return {
+    rebuild: !intact || (tail > REBUILD_MIN && tail > REBUILD_SHARE * (kept + tail)),
+    lastRowid, lastMergeRowid, hi: Number(r.hi), mergeHi: Number(r.merge_hi), events: kept + tail,
+  };
+}
+
+/**
+ * Computes the facts of the customers whose events match `where` and appends them, in one statement:
+ * the steps as CTEs, as the scan plan runs them (as temporary tables, each step written out, the
+ * same work took 2–3× the CPU, and the placement's ASOF join ran for minutes).
+ */
+async function build(run: Run, workspaceId: string, f: MapFacts, key: string, where: Sql): Promise<void> {
+  const { stages } = f.layout;
+  const ids = sql`${workspaceId}, ${key}`;
+  const goals = stages.map((st) => (f.goals[st.index] ? col('g', st.index) : raw('CAST(NULL AS BIGINT)')));
+  const none = (...cols: string[]) => raw(cols.map((c) => `NULL AS ${c}`).join(', '));
+  await run(sql`INSERT INTO journey_map_facts (workspace_id, journey_key, kind, c, k, k2, t0, n, chans, x, in_stage, f, g)
+    WITH ${materializedCte('jm_ev', scanSql(f, where, true))},
+    jm_ct AS (${customerTouchpointsSql(f)}),
+    jm_cs AS (${customerStagesSql(f, customerFirstsSql(f))}),
+    jm_tp AS (${touchpointFactsSql(f)}),
+    ${placedCtes()}
+    SELECT ${ids}, ${n(KIND.customer)}, c, NULL, last_tp, ${none('t0', 'n', 'chans', 'x', 'in_stage')},
+      [${join(stages.map((st) => col('f', st.index)))}], [${join(goals)}] FROM jm_cs
+    UNION ALL
+    SELECT ${ids}, ${n(KIND.touchpoint)}, c, tp, NULL, t0, n, chans, x, in_stage, NULL, NULL FROM jm_tp
+    UNION ALL
+    SELECT ${ids}, ${n(KIND.friction)}, c, placed_tp, fr, NULL, count(*), NULL, NULL, NULL, NULL, NULL
+    FROM placed WHERE placed_tp IS NOT NULL GROUP BY c, placed_tp, fr`);
+}
+
+/** Drops the facts of the workspace's keys beyond the KEEP_KEYS most recently refreshed. */
+async function evict(run: Run, workspaceId: string): Promise<void> {
+  const old = await run(sql`SELECT journey_key FROM journey_map_state WHERE workspace_id = ${workspaceId}
+    ORDER BY refreshed_at DESC, journey_key OFFSET ${KEEP_KEYS}`);
+  for (const { journey_key: k } of old) {
+    for (const t of ['journey_map_facts', 'journey_map_state']) await run(sql`DELETE FROM ${raw(t)} WHERE workspace_id = ${workspaceId} AND journey_key = ${String(k)}`);
+  }
+}
+
+/**
+ * Where `storedMapSql` reads the facts of `key`, for the customers in `customers` (persona) or all.
+ * The event total comes from the state row: NULL when the facts are gone (evicted meanwhile), which
+ * the caller takes as "use the scan plan".
+ */
+export function storedFacts(f: MapFacts, workspaceId: string, key: string, customers?: Sql): StoredFacts {
+  const persona = customers ? sql` AND c IN (SELECT ${customerKeySql(raw('customer_id'))} FROM (${customers}) pc_ids)` : sql``;
+  const scope = (kind: number) => sql`workspace_id = ${workspaceId} AND journey_key = ${key} AND kind = ${n(kind)}${persona}`;
+  const { stages } = f.layout;
+  const firsts = [
+    ...stages.map((st) => sql`f[${raw(String(st.index + 1))}] AS ${col('f', st.index)}`),
+    ...stages.filter((st) => f.goals[st.index]).map((st) => sql`g[${raw(String(st.index + 1))}] AS ${col('g', st.index)}`),
+  ];
+  const state = sql`FROM journey_map_state s WHERE s.workspace_id = ${workspaceId} AND s.journey_key = ${key}`;
+  return {
+    firsts: sql`SELECT c, k2 AS last_tp, ${join(firsts)} FROM journey_map_facts WHERE ${scope(KIND.customer)}`,
+    touchpoints: sql`SELECT c, k AS tp, t0, n, chans, x, in_stage FROM journey_map_facts WHERE ${scope(KIND.touchpoint)}`,
+    placed: sql`SELECT c, k2 AS fr, k AS placed_tp, n AS w FROM journey_map_facts WHERE ${scope(KIND.friction)}`,
+    events: customers
+      ? sql`SELECT (SELECT count(*) FROM events e WHERE e.workspace_id = ${workspaceId} AND e.rowid <= s.last_rowid
+          AND e.customer_id IN (${customers})) ${state}`
+      : sql`SELECT s.events ${state}`,
+  };
+}
