@@ -155,6 +155,16 @@ export class IdentityResolver {
 
   private pending: { overlay: Links; newlyIdentified: Set<string>; merged: IdentityChanges['merged'] } | null = null;
 
+  /**
+   * The customer stored for an identity key, from memory (survey submissions ask before they write):
+   * null when none is stored, undefined when the cache is partial and only the table can tell.
+   */
+  storedCustomer(workspaceId: string, key: string): string | null | undefined {
+    const c = this.cache.get(workspaceId, key);
+    if (c !== undefined) return this.follow(c);
+    return this.complete ? null : undefined;
+  }
+
   /** Called after the batch committed: its links become cached truth. */
   committed(): void {
     if (!this.pending) return;

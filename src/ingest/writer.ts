@@ -56,6 +56,11 @@ export class IngestWriter {
     await this.identities.init();
   }
 
+  /** The customer stored for an identity key, from the resolver's memory (IdentityResolver.storedCustomer). */
+  storedCustomer(workspaceId: string, key: string): string | null | undefined {
+    return this.identities.storedCustomer(workspaceId, key);
+  }
+
   /**
    * `also`: rows that belong with these events (a survey response) go into the same transaction, so
    * both are durable at the acknowledgement; its events' `customerId` is set unless they are duplicates.

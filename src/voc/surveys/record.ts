@@ -4,10 +4,11 @@ import type { Services } from '../../api/services.ts';
 import { lookupKeys } from '../../identity/keys.ts';
 import type { TouchEvent } from '../../ingest/event.ts';
 import type { StoredJourney } from '../../journeys/repository.ts';
-import { dialectFn, raw, sql, type Sql } from '../../storage/sql.ts';
+import { dialectFn, join, raw, sql, type Sql } from '../../storage/sql.ts';
 import type { TableRows } from '../../storage/store.ts';
 import { checkAnswers } from './answers.ts';
 import type { Survey } from './definition.ts';
+import { responseIds } from './response-ids.ts';
 import type { Analyzer, ResponseInput } from './responses.ts';
 
 export interface RecordItem { input: ResponseInput; /** When it was answered (default: now). */ at?: Date }
@@ -69,6 +70,9 @@ export async function recordResponses(services: Services, workspaceId: string, s
     ];
   };
 
+  // Before the write: a resend of one of these ids must be looked up, even while this batch commits.
+  const storedIds = responseIds(services.store);
+  for (const p of prepared) storedIds.add(workspaceId, p.id);
   let stored = false;
   const ingested = await services.ingest.ingest({ workspaceId, source: 'survey', messages: prepared.map((p) => ({
     type: 'track', event: 'Survey Responded', messageId: `survey-${p.id}-${Object.keys(p.answers).length}`,
@@ -93,18 +97,40 @@ export async function recordResponses(services: Services, workspaceId: string, s
 
 interface Existing { response_id: string; answers: string; complete: boolean; submitted_at: Date }
 
+/** Customer ids are UUIDs (identity/resolver.ts): only such a raw identity can be one. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /**
- * In one query: the stored responses among `given` (a resend completes a partial one, or is refused)
- * and the customer behind each raw identity (user id, anonymous id, e-mail, phone or customer id).
+ * The stored responses among `given` (a resend completes a partial one, or is refused) and the
+ * customer behind each raw identity (user id, anonymous id, e-mail, phone or customer id). From memory
+ * when it can tell, the common case (the ingest writer's identity cache; a Bloom filter of response ids),
+ * else in one query for what it cannot.
  */
 async function lookUp(services: Services, workspaceId: string, given: readonly string[], who: readonly string[]): Promise<{ existingRows: Existing[]; customers: (string | null)[] }> {
   const keys = who.map((w) => lookupKeys(w));
-  const rows = await services.store.query<{ kind: string; k: string; customer_id: string; answers: string | null; complete: boolean | null; submitted_at: Date | null }>(sql`
-    SELECT 'identity' AS kind, identity AS k, customer_id, CAST(NULL AS VARCHAR) AS answers, CAST(NULL AS BOOLEAN) AS complete, CAST(NULL AS TIMESTAMP) AS submitted_at
-    FROM identities WHERE workspace_id = ${workspaceId} AND (identity IN (SELECT unnest(${keys.flat()})) OR customer_id IN (SELECT unnest(${[...who]})))
-    ${given.length === 0 ? sql`` : sql`UNION ALL
-    SELECT 'response', response_id, customer_id, CAST(answers AS VARCHAR), complete, submitted_at
-    FROM survey_responses WHERE workspace_id = ${workspaceId} AND response_id IN (SELECT unnest(${[...given]}))`}`);
+  // undefined: only the table can tell (the cache is partial, or the identity may be a customer id).
+  const remembered = who.map((w, i): string | null | undefined => {
+    for (const k of keys[i]) {
+      const c = services.writer.storedCustomer(workspaceId, k);
+      if (c !== null) return c;
+    }
+    return UUID.test(w) ? undefined : null;
+  });
+  const ids = responseIds(services.store);
+  const askIds = given.filter((id) => ids.mayExist(workspaceId, id));
+  const ask = who.flatMap((w, i) => (remembered[i] === undefined ? [i] : []));
+  if (askIds.length === 0 && ask.length === 0) return { existingRows: [], customers: remembered as (string | null)[] };
+
+  const parts: Sql[] = [];
+  if (ask.length > 0) {
+    parts.push(sql`SELECT 'identity' AS kind, identity AS k, customer_id, CAST(NULL AS VARCHAR) AS answers, CAST(NULL AS BOOLEAN) AS complete, CAST(NULL AS TIMESTAMP) AS submitted_at
+      FROM identities WHERE workspace_id = ${workspaceId} AND (identity IN (SELECT unnest(${ask.flatMap((i) => keys[i])})) OR customer_id IN (SELECT unnest(${ask.map((i) => who[i])})))`);
+  }
+  if (askIds.length > 0) {
+    parts.push(sql`SELECT 'response' AS kind, response_id AS k, customer_id, CAST(answers AS VARCHAR) AS answers, complete, submitted_at
+      FROM survey_responses WHERE workspace_id = ${workspaceId} AND response_id IN (SELECT unnest(${askIds}))`);
+  }
+  const rows = await services.store.query<{ kind: string; k: string; customer_id: string; answers: string | null; complete: boolean | null; submitted_at: Date | null }>(join(parts, ' UNION ALL '));
   const byKey = new Map<string, string>();
   const known = new Set<string>();
   const existingRows: Existing[] = [];
@@ -112,7 +138,8 @@ async function lookUp(services: Services, workspaceId: string, given: readonly s
     if (r.kind === 'response') existingRows.push({ response_id: r.k, answers: r.answers!, complete: r.complete!, submitted_at: r.submitted_at! });
     else { byKey.set(r.k, r.customer_id); known.add(r.customer_id); }
   }
-  return { existingRows, customers: who.map((w, i) => keys[i].map((k) => byKey.get(k)).find(Boolean) ?? (known.has(w) ? w : null)) };
+  const customers = who.map((w, i) => remembered[i] !== undefined ? remembered[i] : keys[i].map((k) => byKey.get(k)).find(Boolean) ?? (known.has(w) ? w : null));
+  return { existingRows, customers };
 }
 
 /**
