@@ -47,6 +47,20 @@ describe('recording responses: what a submission looks up before it is written',
     expect(row(stranger.responseId).persona).toBeNull();
   });
 
+  it('stores the analysis of the comment, also when it came with the first part of a response', async () => {
+    const t = await open();
+    const { id } = (await admin(t, 'POST', '/api/v1/surveys', { ...survey, questions: [...survey.questions, { id: 'why', type: 'text', text: { en: 'Why?' } }] })).json();
+    await respond(t, t.ws.writeKey, { surveyId: id, userId: 'c1', answers: { why: 'Delivery was late and nobody answered my emails.' }, responseId: 'resp-text-1' });
+    await respond(t, t.ws.writeKey, { surveyId: id, userId: 'c1', answers: { nps: 2, ces: 6 }, responseId: 'resp-text-1' });
+    await respond(t, t.ws.writeKey, { surveyId: id, userId: 'c2', answers: { nps: 10 }, responseId: 'resp-text-2' });
+    await respond(t, t.ws.writeKey, { surveyId: id, userId: 'c2', answers: { ces: 1, why: 'Fast delivery, great product, thank you!' }, responseId: 'resp-text-2' });
+    const rows: { response_id: string; complete: boolean; comment: string; text_analysis: { sentiment: { label: string }; themes: { id: string }[] } }[] = (await admin(t, 'GET', `/api/v1/responses?surveyId=${id}`)).json().responses;
+    const row = (r: string) => rows.find((x) => x.response_id === r)!;
+    expect(row('resp-text-1')).toMatchObject({ complete: true, comment: 'Delivery was late and nobody answered my emails.', text_analysis: { sentiment: { label: 'negative' } } });
+    expect(row('resp-text-1').text_analysis.themes.map((th) => th.id)).toContain('delivery');
+    expect(row('resp-text-2')).toMatchObject({ complete: true, text_analysis: { sentiment: { label: 'positive' } } });
+  });
+
   it('after a restart, a replayed response is still refused and a partial one still completed', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'touchpoint-record-'));
     dirs.push(dir);

@@ -9,9 +9,16 @@ import type { TableRows } from '../../storage/store.ts';
 import { checkAnswers } from './answers.ts';
 import type { Survey } from './definition.ts';
 import { responseIds } from './response-ids.ts';
-import type { Analyzer, ResponseInput } from './responses.ts';
+import type { Analyzer, ResponseInput, TextAnalysis } from './responses.ts';
 
-export interface RecordItem { input: ResponseInput; /** When it was answered (default: now). */ at?: Date }
+export interface RecordItem {
+  input: ResponseInput;
+  /** When it was answered (default: now). */
+  at?: Date;
+  /** The comment of `input` analysed on arrival (analyzeOnArrival), used when it is still the row's comment. */
+  analysed?: Analysed;
+}
+export interface Analysed { comment: string | null; analysis: TextAnalysis | null }
 export interface Recorded { responseId: string; complete: boolean; customerId: string | null }
 
 /**
@@ -47,11 +54,13 @@ export async function recordResponses(services: Services, workspaceId: string, s
   });
   const stageOf = (tp: string | null) => (tp ? journey?.journey.stages.find((st) => st.touchpoints.some((t) => t.id === tp))?.id ?? null : null);
 
-  // Sentiment and themes are cheap (~0.2 ms a text), so they are stored with the row.
+  // Sentiment and themes are cheap (~0.2 ms a text), so they are stored with the row; submissions bring
+  // theirs analysed on arrival, so a batch does not stop the event loop for ~0.2 ms a response.
   const rows = prepared.map((p, i) => {
     const touchpoint = p.input.touchpoint ?? survey.trigger?.touchpoint ?? null;
     const comment = textOf(survey, p.answers);
-    const analysis = comment && analyze ? analyze(comment) : null;
+    const early = items[i].analysed;
+    const analysis = early && early.comment === comment ? early.analysis : comment && analyze ? analyze(comment) : null;
     const known = customers[i];
     // survey_responses' columns in table order (schema.ts).
     const values = (customerId: string | null) => [workspaceId, p.id, survey.id, customerId, p.input.anonymousId ?? null,
@@ -182,6 +191,16 @@ function scores(survey: Survey, answers: Record<string, unknown>): Partial<Recor
     if ((q.type === 'nps' || q.type === 'csat' || q.type === 'ces' || q.type === 'emotion') && typeof answers[q.id] === 'number' && out[q.type] === undefined) out[q.type] = answers[q.id] as number;
   }
   return out;
+}
+
+/**
+ * The comment of a submission and its analysis, made when it arrives rather than when its batch is
+ * written: batches form while the previous one commits, so the analysis runs during that commit instead
+ * of on the batch's own path (a batch of 20 held the event loop ~4 ms for it).
+ */
+export function analyzeOnArrival(survey: Survey, input: ResponseInput, analyze: Analyzer | null): Analysed {
+  const comment = textOf(survey, input.answers);
+  return { comment, analysis: comment && analyze ? analyze(comment) : null };
 }
 
 function textOf(survey: Survey, answers: Record<string, unknown>): string | null {

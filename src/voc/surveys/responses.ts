@@ -4,7 +4,7 @@ import type { Services } from '../../api/services.ts';
 import { checkAnswers } from './answers.ts';
 import type { Survey } from './definition.ts';
 import { RateLimiter } from '../../common/rate-limit.ts';
-import { recordResponses, type Recorded } from './record.ts';
+import { analyzeOnArrival, recordResponses, type Analysed, type Recorded } from './record.ts';
 import { SubmitBatcher } from './submit-batcher.ts';
 
 export const ResponseInputSchema = z.strictObject({
@@ -43,8 +43,12 @@ export async function submitResponse(services: Services, workspaceId: string, in
     throw new ApiError('rate_limited', 'Too many survey submissions; try again in a minute.');
   }
 
+  arrived.set(input, analyzeOnArrival(survey, input, analyze));
   return batcherFor(services, analyze).submit(`${workspaceId}\u0000${survey.id}`, input);
 }
+
+/** Each queued submission's comment analysed on arrival (record.ts, analyzeOnArrival), until its batch is written. */
+const arrived = new WeakMap<ResponseInput, Analysed>();
 
 /** One group-commit batcher per running app (submit-batcher.ts); each batch stores the survey as it is then. */
 const batchers = new WeakMap<Services, SubmitBatcher>();
@@ -55,7 +59,7 @@ function batcherFor(services: Services, analyze: Analyzer | null): SubmitBatcher
       const [workspaceId, surveyId] = key.split('\u0000');
       const survey = await services.surveys.peek(workspaceId, surveyId);
       if (!survey) throw new ApiError('not_found', `No survey "${surveyId}" in this workspace.`);
-      return recordResponses(services, workspaceId, survey, inputs.map((input) => ({ input })), analyze);
+      return recordResponses(services, workspaceId, survey, inputs.map((input) => ({ input, analysed: arrived.get(input) })), analyze);
     });
     batchers.set(services, b);
   }
