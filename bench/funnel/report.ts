@@ -8,7 +8,9 @@ export interface FunnelBenchResult {
   options: { events: number; customers: number; seed: number; runs: number; steps: string[]; windowSeconds: number; duckdbMemoryLimit: string };
   data: { dir: string; generatedSeconds: number | null; presortedSeconds: number | null;
     /** One-off compaction of the generated events into customer sequences, per DuckDB file. */
-    sequences?: Record<string, { seconds: number; cpuSeconds: number }> };
+    sequences?: Record<string, { seconds: number; cpuSeconds: number }>;
+    /** The first journey map, which builds the map's stored facts (one-off per journey version). */
+    mapFacts?: { seconds: number; cpuSeconds: number } };
   timings: (Timing & ReturnType<typeof ratios>)[];
   serverMemory: { idleMiB: number; peakAfterFunnelMiB: number; peakMiB: number } | null;
   clickhouseNote?: string;
@@ -61,4 +63,6 @@ export function print(r: FunnelBenchResult): void {
   for (const [file, c] of Object.entries(r.data.sequences ?? {})) {
     console.log(`customer sequences (${file}): brought up to date in ${c.seconds.toFixed(1)} s, ${c.cpuSeconds.toFixed(1)} CPU s (one-off; 0 when already compacted)`);
   }
+  const mf = r.data.mapFacts;
+  if (mf) console.log(`journey map facts: built by the first map in ${mf.seconds.toFixed(1)} s, ${mf.cpuSeconds.toFixed(1)} CPU s (one-off per journey version)`);
 }

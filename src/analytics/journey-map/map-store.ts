@@ -155,6 +155,14 @@ async function build(run: Run, workspaceId: string, f: MapFacts, key: string, wh
     FROM placed WHERE placed_tp IS NOT NULL GROUP BY c, placed_tp, fr`);
 }
 
+/** Drops every stored map fact of the workspace (the next map builds them again): for benchmarks. */
+export async function forgetMapFacts(store: Store, workspaceId: string): Promise<void> {
+  await store.transaction(async (tx) => {
+    for (const ddl of TABLES) await tx.exec(raw(ddl));
+    for (const t of ['journey_map_facts', 'journey_map_state']) await tx.exec(sql`DELETE FROM ${raw(t)} WHERE workspace_id = ${workspaceId}`);
+  });
+}
+
 /** Drops the facts of the workspace's keys beyond the KEEP_KEYS most recently refreshed. */
 async function evict(run: Run, workspaceId: string): Promise<void> {
   const old = await run(sql`SELECT journey_key FROM journey_map_state WHERE workspace_id = ${workspaceId}
