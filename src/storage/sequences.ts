@@ -12,6 +12,8 @@ import { dialectFn, join, raw, sql, type Sql } from './sql.ts';
  * funnel's first-touch rule. A funnel step is then one list lookup per customer instead of a scan,
  * a filter and a GROUP BY over the rows (BENCHMARKS.md, "Funnel").
  *
+ * `firsts[i]` / `lasts[i]` repeat the first and last element of `times[i]`: the funnel's fast rule
+ * reads only those, and a scalar is ~2× cheaper to extract than a list (BENCHMARKS.md "Funnel").
  * Next to them, `keys` holds all of the customer's events in one time-sorted list, each as
  * `epoch_ms × KEY_CODE_SPACE + code` (at equal times by code), and `tied` says whether two events
  * share a millisecond. Paths read `keys` as they are — no per-query merge and sort of the per-code
@@ -52,8 +54,8 @@ export const eventCodeJoin = (e: string, c: string): Sql =>
 
 /**
  * Rows `(customer_id, code, x)` (x: encoded time) grouped into sequence rows
- * `(customer_id, codes, times, keys, tied)`. Codes and their times are built as one list of pairs, so
- * they stay aligned however the engine combines partial aggregates; `keys` is derived from the pairs.
+ * `(customer_id, codes, times, firsts, lasts, keys, tied)`. Codes and their times are built as one list
+ * of pairs, so they stay aligned however the engine combines partial aggregates; the rest is derived.
  */
 export function groupSequencesSql(rows: Sql, withWorkspace = false): Sql {
   const k = raw(withWorkspace ? 'workspace_id, customer_id' : 'customer_id');
@@ -61,7 +63,8 @@ export function groupSequencesSql(rows: Sql, withWorkspace = false): Sql {
   const space = raw(String(KEY_CODE_SPACE));
   return dialectFn((d) => {
     if (d.name === 'clickhouse') {
-      return sql`SELECT ${k}, codes, times, keys, length(arrayDistinct(arrayMap(x -> intDiv(x, ${space}), keys))) < length(keys) AS tied FROM (
+      return sql`SELECT ${k}, codes, times, arrayMap(l -> l[1], times) AS firsts, arrayMap(l -> l[-1], times) AS lasts, keys,
+        length(arrayDistinct(arrayMap(x -> intDiv(x, ${space}), keys))) < length(keys) AS tied FROM (
         SELECT ${k}, arrayMap(p -> p.1, s) AS codes, arrayMap(p -> p.2, s) AS times,
           arraySort(arrayFlatten(arrayMap(p -> arrayMap(x -> intDiv(x, ${slots}) * ${space} + p.1, p.2), s))) AS keys FROM (
           SELECT ${k}, groupArray((code, xs)) AS s FROM (
@@ -69,7 +72,8 @@ export function groupSequencesSql(rows: Sql, withWorkspace = false): Sql {
           ) g GROUP BY ${k}) p) q`;
     }
     if (d.name === 'postgres') throw new Error('event sequences are not kept on PostgreSQL');
-    return sql`SELECT ${k}, codes, times, keys, len(list_distinct(list_transform(keys, lambda x: x // ${space}))) < len(keys) AS tied FROM (
+    return sql`SELECT ${k}, codes, times, list_transform(times, lambda l: l[1]) AS firsts, list_transform(times, lambda l: l[-1]) AS lasts, keys,
+      len(list_distinct(list_transform(keys, lambda x: x // ${space}))) < len(keys) AS tied FROM (
       SELECT ${k}, list_transform(s, lambda p: p.c) AS codes, list_transform(s, lambda p: p.x) AS times,
         list_sort(flatten(list_transform(s, lambda p: list_transform(p.x, lambda x: (x // ${slots}) * ${space} + p.c)))) AS keys FROM (
         SELECT ${k}, list({'c': code, 'x': xs}) AS s FROM (
@@ -79,7 +83,7 @@ export function groupSequencesSql(rows: Sql, withWorkspace = false): Sql {
 }
 
 /** The columns of a `customer_sequences` row, in the order `groupSequencesSql` gives them. */
-export const SEQUENCE_COLUMNS = 'codes, times, keys, tied';
+export const SEQUENCE_COLUMNS = 'codes, times, firsts, lasts, keys, tied';
 
 /** Sequence rows back to `(customer_id, code, x)` rows (`workspace_id` first when asked). */
 export function ungroupSequencesSql(sequences: Sql, withWorkspace = false): Sql {
@@ -104,7 +108,7 @@ export interface SequenceSnapshot {
 }
 
 /**
- * CTE `sq(customer_id, codes, times, keys, tied)`: every sequence of the workspace, or with
+ * CTE `sq(customer_id, codes, times, firsts, lasts, keys, tied)`: every sequence of the workspace, or with
  * `having`, of the customers with at least one of those codes (a cheap necessary condition that
  * skips the others before any list is unpacked). With a tail, customers with new events get their
  * compacted row and their new events regrouped; the others are read as stored. The watermark is
@@ -113,7 +117,8 @@ export interface SequenceSnapshot {
  */
 export function sequenceSourceSql(workspaceId: string, withTail: boolean, having?: readonly number[]): Sql {
   const cols = raw(`customer_id, ${SEQUENCE_COLUMNS}`);
-  const has = having ? sql` AND ${dialectFn((d) => (d.name === 'clickhouse' ? sql`hasAny(codes, ${codeList(having)})` : sql`list_has_any(codes, ${codeList(having)})`))}` : sql``;
+  // One list_contains per code: cheaper than list_has_any, which builds a set per row.
+  const has = having ? sql` AND (${having.length ? join(having.map((c) => dialectFn((d) => (d.name === 'clickhouse' ? sql`has(codes, ${code(c)})` : sql`list_contains(codes, ${code(c)})`))), ' OR ') : raw('FALSE')})` : sql``;
   const stored = sql`SELECT ${cols} FROM customer_sequences WHERE workspace_id = ${workspaceId}`;
   if (!withTail) return sql`sq AS (${stored}${has})`;
   return sql`sq_tail AS (
@@ -130,8 +135,8 @@ export function sequenceSourceSql(workspaceId: string, withTail: boolean, having
   )`;
 }
 
-/** Codes (numbers from `event_codes`, never input) inlined as a list literal, so no cast per row. */
-function codeList(codes: readonly number[]): Sql {
-  for (const c of codes) if (!Number.isSafeInteger(c)) throw new Error(`not an event code: ${c}`);
-  return raw(`[${codes.join(', ')}]`);
+/** A code (a number from `event_codes`, never input), inlined as a constant. */
+function code(c: number): Sql {
+  if (!Number.isSafeInteger(c)) throw new Error(`not an event code: ${c}`);
+  return raw(String(c));
 }

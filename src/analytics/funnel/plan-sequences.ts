@@ -1,8 +1,6 @@
 import { join, raw, sql, type Sql } from '../../storage/sql.ts';
 import { CHANNEL_SLOTS, channelOfRankSql, sequenceSourceSql } from '../../storage/sequences.ts';
-import {
-  intDiv, listAt, listConcat, listFilter, listLen, listMap, listMax, listMin, listPositionOrNull, listRange, listSort,
-} from '../common/list-sql.ts';
+import { intDiv, listAt, listFilter, listLen, listMap, listMax, listPositionOrNull } from '../common/list-sql.ts';
 import { fastDepthSql } from './plan-fast.ts';
 import { col, cte, field, int, oneIf, record } from './sql-parts.ts';
 
@@ -11,14 +9,17 @@ import { col, cte, field, int, oneIf, record } from './sql-parts.ts';
  * plain events with one code each: one pass over one row per customer, no scan of event rows, no
  * GROUP BY, no join.
  *
- * 1. Per step j the customer's sorted times of its event (`s_j`, one list lookup), cut to [from, to).
- * 2. The fast tier's rule (plan-fast.ts) on their first and last elements decides most customers.
- * 3. The others get their step events as one sorted list of keys `time × 32 + step` — funnel order,
- *    at equal times the earlier step first — and are followed as plan-chains.ts does: an attempt per
- *    step-0 event directly followed by a step-1 event among the step-0/1 events (an earlier start
- *    with the same next event can never be the one reported), within the window; then per further
- *    step the first later event of that step within the window of the start (a list minimum); the
- *    best attempt is the largest record (depth, −completion, start), as in plan-attempts.ts.
+ * 1. Customers without a step-0 event are skipped before any list is read (`list_has_any` on codes).
+ * 2. Per step j the first and last time of its event (stored `firsts`/`lasts`; with a range, from
+ *    the sorted times cut to [from, to)).
+ * 3. The fast tier's rule (plan-fast.ts) on them decides most customers.
+ * 4. The others (~20 %) are followed per step-0 event: an attempt from start s takes, per next step
+ *    j, the first event of step j's sorted times (`T_j`, ms) at or after the previous step's time
+ *    and within the window of s (at equal times the later step counts as later; steps have distinct
+ *    events, so no event serves twice). Each step is one filter of a short sorted list, `T_j` alone
+ *    rather than all step events; the best attempt is the largest record (depth, −completion,
+ *    start), as in plan-attempts.ts — an attempt that never reaches step 1 has depth 1 and
+ *    completion s, so the first step-0 event is reported then.
  *
  * Defines `chosen` (c?, depth, t0 … t{k-1}, v) like the other plans, after the `sq` CTE(s).
  */
@@ -41,8 +42,6 @@ export interface SequencePlan {
 }
 
 const SLOTS = raw(String(CHANNEL_SLOTS));
-/** Keys `time × 32 + step`: 20 steps fit, and epoch ms × 32 fits a BIGINT for centuries. */
-const STEP_SLOTS = raw('32');
 
 export function sequencePlanCtes(p: SequencePlan): Sql[] {
   const k = p.codes.length;
@@ -53,70 +52,74 @@ export function sequencePlanCtes(p: SequencePlan): Sql[] {
     ...(p.from !== null ? [sql`${lx} >= ${p.from * CHANNEL_SLOTS}`] : []),
     ...(p.to !== null ? [sql`${lx} < ${p.to * CHANNEL_SLOTS}`] : []),
   ];
-  const stepList = (code: number) => {
-    const all = listAt(raw('times'), listPositionOrNull(raw('codes'), raw(String(code))));
-    return inRange.length ? listFilter(all, 'lx', join(inRange, ' AND ')) : all;
-  };
   const s = (j: number) => col('s', j);
+  const T = (j: number) => col('T', j);
   const time = (x: Sql) => intDiv(x, SLOTS);
-  const key = (x: Sql) => intDiv(x, STEP_SLOTS);
-  const stepOf = (x: Sql) => sql`(${x} % ${STEP_SLOTS})`;
+  const pos = (j: number) => col('p', j);
+  // Per step j its sorted times `s_j` and their first and last. Without a range, those come from the
+  // stored `firsts`/`lasts` at the step's position (a scalar each) and `s_j` is only unpacked for the
+  // undecided; with one, from the list cut to the range.
+  let stepCols: Sql[];
+  let list: (j: number) => Sql;
+  let ends: (j: number) => [Sql, Sql];
+  if (inRange.length === 0) {
+    stepCols = [raw('times, firsts, lasts'), ...steps.map((j) => sql`${listPositionOrNull(raw('codes'), int(p.codes[j]))} AS ${pos(j)}`)];
+    list = (j) => listAt(raw('times'), pos(j));
+    ends = (j) => [listAt(raw('firsts'), pos(j)), listAt(raw('lasts'), pos(j))];
+  } else {
+    stepCols = steps.map((j) => sql`${listFilter(listAt(raw('times'), listPositionOrNull(raw('codes'), int(p.codes[j]))), 'lx', join(inRange, ' AND '))} AS ${s(j)}`);
+    list = s;
+    ends = (j) => [listAt(s(j), raw('1')), listAt(s(j), listLen(s(j)))];
+  }
+  const first = steps.flatMap((j) => [sql`${time(ends(j)[0])} AS ${col('f', j)}`, sql`${time(ends(j)[1])} AS ${col('l', j)}`]);
+  const id = p.withCustomer ? raw('c, ') : raw('');
+  const v = p.channel ? channelOfRankSql(sql`(${ends(0)[0]} % ${SLOTS})`) : raw('NULL');
+  const fs = steps.map((j) => col('f', j));
+  const tNames = steps.map((j) => `T${j}`);
+  // Undecided customers (depth NULL) carry their steps' times `tt`; only they go through the attempts.
+  const times = record(steps.map((j) => [`T${j}`, listMap(list(j), 'lx', time(lx))] as const));
 
-  const undecided = listSort(listConcat(...steps.map((j) => listMap(s(j), 'lx', sql`${time(lx)} * ${STEP_SLOTS} + ${int(j)}`))));
-  const first = steps.flatMap((j) => [sql`${time(listAt(s(j), raw('1')))} AS ${col('f', j)}`,
-    sql`${time(listAt(s(j), listLen(s(j))))} AS ${col('l', j)}`]);
-
-  // Attempts: records (s, q1 … q{j}) of keys; a missing step is NULL and stops the chain.
+  // Attempts: records (s, q1 … q{j}) of times; a missing step is NULL and stops the chain.
   const names = (upTo: number) => ['s', ...Array.from({ length: upTo }, (_, i) => `q${i + 1}`)];
   const la = raw('la');
-  const get = (rec: Sql, upTo: number, name: string) => field(rec, names(upTo), name);
-  const li = raw('li');
-  const at = (i: Sql) => listAt(raw('s01'), i);
-  const pairs = listFilter(listMap(listRange(raw('1'), sql`${listLen(raw('s01'))} - 1`), 'li', sql`CASE
-    WHEN ${stepOf(at(li))} = 0 AND ${stepOf(at(sql`${li} + 1`))} = 1 AND ${key(at(sql`${li} + 1`))} - ${key(at(li))} <= ${W}
-    THEN ${record([['s', at(li)], ['q1', at(sql`${li} + 1`)]])} END`), 'la', sql`${la} IS NOT NULL`);
-  const id = p.withCustomer ? raw('c, ') : raw('');
-  const v = p.channel ? channelOfRankSql(sql`(${listAt(s(0), raw('1'))} % ${SLOTS})`) : raw('NULL');
-  const fs = steps.map((j) => col('f', j));
-  // Undecided customers (depth NULL) carry their step keys `ss`; only they go through the attempts.
+  const get = (upTo: number, name: string) => field(la, names(upTo), name);
+  /** The first time of step j at or after `after`, within the window of the attempt's start. */
+  const next = (j: number, after: Sql, start: Sql) => listAt(listFilter(T(j), 'lv', sql`lv >= ${after} AND lv <= ${start} + ${W}`), raw('1'));
+  const rest = (from: number) => join(steps.slice(from).map(T), ', ');
+  const carry = (from: number) => (from < k ? sql`, ${rest(from)}` : sql``);
   const ctes: Sql[] = [
-    sequenceSourceSqlCte(p),
-    cte('fs_steps', sql`SELECT ${p.withCustomer ? raw('customer_id AS c, ') : raw('')}${join(steps.map((j) => sql`${stepList(p.codes[j])} AS ${s(j)}`))} FROM sq`),
+    sequenceSourceSql(p.workspaceId, p.withTail, [p.codes[0]]),
+    cte('fs_steps', sql`SELECT ${p.withCustomer ? raw('customer_id AS c, ') : raw('')}${join(stepCols)} FROM sq`),
     cte('fs_first', sql`SELECT *, ${join(first)} FROM fs_steps`),
     cte('fs_decided', sql`SELECT *, ${fastDepthSql(k, W, false)} AS depth FROM fs_first`),
-    cte('fs_keys', sql`SELECT ${id}depth, ${join(fs)}, l0, ${v} AS v, CASE WHEN depth IS NULL THEN ${undecided} END AS ss
-      FROM fs_decided WHERE depth IS NULL OR depth > 0`, true),
-    cte('fs_a1', sql`SELECT ${id}f0, v, ss, ${pairs} AS a1
-      FROM (SELECT *, ${listFilter(raw('ss'), 'lx', sql`${stepOf(lx)} <= 1`)} AS s01 FROM fs_keys WHERE depth IS NULL) z`),
+    // f0 IS NOT NULL is depth > 0 without repeating the depth rule in the filter.
+    cte('fs_keys', sql`SELECT ${id}depth, ${join(fs)}, l0, ${v} AS v, CASE WHEN depth IS NULL THEN ${times} END AS tt
+      FROM fs_decided WHERE f0 IS NOT NULL`, true),
+    cte('fs_u', sql`SELECT ${id}v, ${join(steps.map((j) => sql`${field(raw('tt'), tNames, `T${j}`)} AS ${T(j)}`))} FROM fs_keys WHERE depth IS NULL`),
+    cte('fs_a1', sql`SELECT ${id}v${carry(2)}, ${listMap(T(0), 'la', record([['s', la], ['q1', next(1, la, la)]]))} AS a1 FROM fs_u`),
   ];
   for (let j = 2; j < k; j++) {
-    const prev = get(la, j - 1, `q${j - 1}`);
-    const next = listMin(listFilter(raw('ss'), 'lx',
-      sql`${stepOf(lx)} = ${int(j)} AND ${lx} > ${prev} AND ${key(lx)} - ${key(get(la, j - 1, 's'))} <= ${W}`));
-    const rec = record([...names(j - 1).map((n) => [n, get(la, j - 1, n)] as const), [`q${j}`, sql`CASE WHEN ${prev} IS NOT NULL THEN ${next} END`]]);
-    ctes.push(cte(`fs_a${j}`, sql`SELECT ${id}f0, v, ss, ${listMap(raw(`a${j - 1}`), 'la', rec)} AS ${col('a', j)} FROM ${raw(`fs_a${j - 1}`)}`));
+    const prev = get(j - 1, `q${j - 1}`);
+    const rec = record([...names(j - 1).map((n) => [n, get(j - 1, n)] as const),
+      [`q${j}`, sql`CASE WHEN ${prev} IS NOT NULL THEN ${next(j, prev, get(j - 1, 's'))} END`]]);
+    ctes.push(cte(`fs_a${j}`, sql`SELECT ${id}v${carry(j + 1)}, ${listMap(raw(`a${j - 1}`), 'la', rec)} AS ${col('a', j)} FROM ${raw(`fs_a${j - 1}`)}`));
   }
   const last = names(k - 1);
-  const q = (j: number) => get(la, k - 1, `q${j}`);
-  const depth = sql`2${join(Array.from({ length: k - 2 }, (_, i) => sql` + ${oneIf(sql`${q(i + 2)} IS NOT NULL`)}`), '')}`;
-  const completion = sql`coalesce(${join(Array.from({ length: k - 1 }, (_, i) => q(k - 1 - i)))})`;
+  const q = (j: number) => get(k - 1, `q${j}`);
+  const depth = sql`1${join(Array.from({ length: k - 1 }, (_, i) => sql` + ${oneIf(sql`${q(i + 1)} IS NOT NULL`)}`), '')}`;
+  const completion = sql`coalesce(${join([...Array.from({ length: k - 1 }, (_, i) => q(k - 1 - i)), get(k - 1, 's')])})`;
   const bestNames = ['depth', 'nc', ...last];
-  const best = record([['depth', depth], ['nc', sql`-${completion}`], ...last.map((n) => [n, get(la, k - 1, n)] as const)]);
+  const best = record([['depth', depth], ['nc', sql`-${completion}`], ...last.map((n) => [n, get(k - 1, n)] as const)]);
   const b = raw('b');
   const bf = (name: string) => field(b, bestNames, name);
   const decided = steps.map((j) => (j === 0
     ? sql`CASE WHEN depth = 1 THEN f0 ELSE l0 END AS t0`
     : sql`CASE WHEN depth > ${int(j)} THEN ${col('f', j)} END AS ${col('t', j)}`));
-  // No attempt reaching step 1: depth 1, reported from the first step-0 event.
-  const followed = steps.map((j) => (j === 0
-    ? sql`CASE WHEN b IS NULL THEN f0 ELSE ${key(bf('s'))} END AS t0`
-    : sql`${key(bf(`q${j}`))} AS ${col('t', j)}`));
+  const followed = steps.map((j) => sql`${bf(j === 0 ? 's' : `q${j}`)} AS ${col('t', j)}`);
   ctes.push(
-    cte('fs_best', sql`SELECT ${id}f0, v, ${listMax(listMap(raw(`a${k - 1}`), 'la', best))} AS b FROM ${raw(`fs_a${k - 1}`)}`),
+    cte('fs_best', sql`SELECT ${id}v, ${listMax(listMap(raw(`a${k - 1}`), 'la', best))} AS b FROM ${raw(`fs_a${k - 1}`)}`),
     cte('chosen', sql`SELECT ${id}depth, ${join(decided)}, v FROM fs_keys WHERE depth IS NOT NULL
-      UNION ALL SELECT ${id}coalesce(${bf('depth')}, 1), ${join(followed)}, v FROM fs_best`, p.materialize),
+      UNION ALL SELECT ${id}${bf('depth')}, ${join(followed)}, v FROM fs_best`, p.materialize),
   );
   return ctes;
 }
-
-const sequenceSourceSqlCte = (p: SequencePlan): Sql => sequenceSourceSql(p.workspaceId, p.withTail);

@@ -20,15 +20,14 @@ export const DUCKDB_SCHEMA = [
   `CREATE TABLE IF NOT EXISTS event_codes (code INTEGER NOT NULL, event VARCHAR NOT NULL, interaction BOOLEAN NOT NULL)`,
   `CREATE TABLE IF NOT EXISTS customer_sequences (
      workspace_id VARCHAR NOT NULL, customer_id VARCHAR NOT NULL, codes INTEGER[] NOT NULL, times BIGINT[][] NOT NULL,
-     keys BIGINT[], tied BOOLEAN)`,
+     firsts BIGINT[], lasts BIGINT[], keys BIGINT[], tied BOOLEAN)`,
   `CREATE TABLE IF NOT EXISTS sequence_state (last_rowid BIGINT NOT NULL)`,
   `INSERT INTO sequence_state SELECT -1 WHERE NOT EXISTS (SELECT 1 FROM sequence_state)`,
-  // Files from before `keys`/`tied`: the columns are added, and the sequences rebuilt from the events
-  // (they are derived data) by the compaction that init() runs next — watermark first, then the rows.
-  `ALTER TABLE customer_sequences ADD COLUMN IF NOT EXISTS keys BIGINT[]`,
-  `ALTER TABLE customer_sequences ADD COLUMN IF NOT EXISTS tied BOOLEAN`,
-  `UPDATE sequence_state SET last_rowid = -1 WHERE EXISTS (SELECT 1 FROM customer_sequences WHERE keys IS NULL)`,
-  `DELETE FROM customer_sequences WHERE keys IS NULL`,
+  // Files from before `firsts`/`lasts`/`keys`/`tied`: the columns are added, and the sequences rebuilt
+  // from the events (derived data) by the compaction init() runs next — watermark first, then the rows.
+  ...['firsts BIGINT[]', 'lasts BIGINT[]', 'keys BIGINT[]', 'tied BOOLEAN'].map((c) => `ALTER TABLE customer_sequences ADD COLUMN IF NOT EXISTS ${c}`),
+  `UPDATE sequence_state SET last_rowid = -1 WHERE EXISTS (SELECT 1 FROM customer_sequences WHERE keys IS NULL OR firsts IS NULL)`,
+  `DELETE FROM customer_sequences WHERE keys IS NULL OR firsts IS NULL`,
   `CREATE TABLE IF NOT EXISTS identities (
      workspace_id VARCHAR NOT NULL, identity VARCHAR NOT NULL, customer_id VARCHAR NOT NULL,
      created_at TIMESTAMP NOT NULL)`,
