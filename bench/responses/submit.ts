@@ -106,11 +106,17 @@ export async function runResponsesBench(opts: ResponsesBenchOptions = {}) {
     log(`warm-up: ${o.warmupSeconds} s at ${o.rate / 5} requests/s`);
     await submitLoop(base, surveyId, o.rate / 5, o.warmupSeconds, 'warm');
     const cpu0 = cpuSeconds(child.pid!);
+    const client0 = process.cpuUsage();
     log(`measuring: ${o.seconds} s at ${o.rate} requests/s`);
     const run = await submitLoop(base, surveyId, o.rate, o.seconds, 'run');
     const serverCpu = cpuSeconds(child.pid!) - cpu0;
+    const client = process.cpuUsage(client0);
     const memory = processMemory(child.pid!);
-    const result = { machine, rate: o.rate, seconds: o.seconds, ...run, serverCpuShare: Math.round((serverCpu / run.wallSeconds) * 100) / 100, serverMemory: memory };
+    const result = { machine, rate: o.rate, seconds: o.seconds, ...run, serverCpuShare: Math.round((serverCpu / run.wallSeconds) * 100) / 100,
+      // JavaScript and DuckDB threads together; per submission, robust to other processes' load (unlike latency).
+      serverCpuMsPerSubmit: Math.round((serverCpu / run.sent) * 1e5) / 100, serverMemory: memory,
+      // The load generator shares the machine's cores with the server.
+      clientCpuShare: Math.round(((client.user + client.system) / 1e6 / run.wallSeconds) * 100) / 100 };
     if (!o.quiet) process.stdout.write(`${formatResponsesBench(result)}\n`);
     return result;
   } finally {
@@ -125,7 +131,7 @@ export function formatResponsesBench(r: Awaited<ReturnType<typeof runResponsesBe
   return [
     `Response submit, open loop at ${fmt(r.rate)} requests/s for ${r.seconds} s (${fmt(r.sent)} requests, ${fmt(ok)} answered 200${ok < r.sent ? `; others: ${JSON.stringify(Object.fromEntries(Object.entries(r.statuses).filter(([s]) => s !== '200')))} first: ${r.firstError}` : ''})`,
     `latency ms: p50 ${r.latency.p50}  p90 ${r.latency.p90}  p99 ${r.latency.p99}  max ${r.latency.max}   (target p99 < 50 ms: ${r.latency.p99 < 50 ? 'met' : 'missed'})`,
-    `server: ${r.serverCpuShare} cores busy, peak RSS ${r.serverMemory.peakMiB} MiB`,
+    `server: ${r.serverCpuShare} cores busy, ${r.serverCpuMsPerSubmit} ms of CPU per submission, peak RSS ${r.serverMemory.peakMiB} MiB; load generator: ${r.clientCpuShare} cores`,
     `machine: ${r.machine.cpu}, ${r.machine.cores} cores, ${r.machine.node}, load ${r.machine.loadAvg1} at start, ${r.machine.date}`,
   ].join('\n');
 }
