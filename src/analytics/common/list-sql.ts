@@ -57,6 +57,13 @@ export function listMap(l: Sql, p: Param, body: Sql): Sql {
   return dialectFn((d) => (engine(d, 'listMap') === 'duckdb' ? sql`list_transform(${l}, lambda ${raw(p)}: ${body})` : sql`arrayMap(${raw(p)} -> ${body}, ${l})`));
 }
 
+/** `f(v, i)` applied to every element `v` at 1-based position `i`. */
+export function listMapIndexed(l: Sql, v: Param, i: Param, body: Sql): Sql {
+  return dialectFn((d) => (engine(d, 'listMapIndexed') === 'duckdb'
+    ? sql`list_transform(${l}, lambda ${raw(v)}, ${raw(i)}: ${body})`
+    : sql`arrayMap((${raw(v)}, ${raw(i)}) -> ${body}, ${l}, arrayEnumerate(${l}))`));
+}
+
 /** The elements `v` (at 1-based position `i`) for which `cond(v, i)` holds. */
 export function listFilterIndexed(l: Sql, v: Param, i: Param, cond: Sql): Sql {
   return dialectFn((d) => (engine(d, 'listFilterIndexed') === 'duckdb'

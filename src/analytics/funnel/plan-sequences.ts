@@ -1,6 +1,6 @@
 import { join, raw, sql, type Sql } from '../../storage/sql.ts';
 import { CHANNEL_SLOTS, channelOfRankSql, sequenceSourceSql } from '../../storage/sequences.ts';
-import { intDiv, listAt, listFilter, listLen, listMap, listMax, listPositionOrNull } from '../common/list-sql.ts';
+import { intDiv, listAt, listFilter, listLen, listMap, listMapIndexed, listMax, listPositionOrNull } from '../common/list-sql.ts';
 import { fastDepthSql } from './plan-fast.ts';
 import { col, cte, field, int, oneIf, record } from './sql-parts.ts';
 
@@ -13,13 +13,14 @@ import { col, cte, field, int, oneIf, record } from './sql-parts.ts';
  * 2. Per step j the first and last time of its event (stored `firsts`/`lasts`; with a range, from
  *    the sorted times cut to [from, to)).
  * 3. The fast tier's rule (plan-fast.ts) on them decides most customers.
- * 4. The others (~20 %) are followed per step-0 event: an attempt from start s takes, per next step
- *    j, the first event of step j's sorted times (`T_j`, ms) at or after the previous step's time
- *    and within the window of s (at equal times the later step counts as later; steps have distinct
- *    events, so no event serves twice). Each step is one filter of a short sorted list, `T_j` alone
- *    rather than all step events; the best attempt is the largest record (depth, −completion,
- *    start), as in plan-attempts.ts — an attempt that never reaches step 1 has depth 1 and
- *    completion s, so the first step-0 event is reported then.
+ * 4. The others (~20 %) are followed as plan-chains.ts does, on each step's own sorted times (`T_j`,
+ *    ms): an attempt per step-1 event y from the latest step-0 event s at or before it, kept when y
+ *    is the first step-1 event at or after s and within s's window (an earlier start with the same
+ *    next event can never be the one reported); then per further step the first time of that step
+ *    at or after the previous step's (at equal times the later step counts as later; steps have
+ *    distinct events, so no event serves twice) and within the window — one filter of a short
+ *    sorted list. The best attempt is the largest record (depth, −completion, start), as in
+ *    plan-attempts.ts; with none, depth 1 from the first step-0 event.
  *
  * Defines `chosen` (c?, depth, t0 … t{k-1}, v) like the other plans, after the `sq` CTE(s).
  */
@@ -87,6 +88,7 @@ export function sequencePlanCtes(p: SequencePlan): Sql[] {
   const next = (j: number, after: Sql, start: Sql) => listAt(listFilter(T(j), 'lv', sql`lv >= ${after} AND lv <= ${start} + ${W}`), raw('1'));
   const rest = (from: number) => join(steps.slice(from).map(T), ', ');
   const carry = (from: number) => (from < k ? sql`, ${rest(from)}` : sql``);
+  const a0 = (name: string) => field(la, ['s', 'q1', 'p'], name);
   const ctes: Sql[] = [
     sequenceSourceSql(p.workspaceId, p.withTail, [p.codes[0]]),
     cte('fs_steps', sql`SELECT ${p.withCustomer ? raw('customer_id AS c, ') : raw('')}${join(stepCols)} FROM sq`),
@@ -95,14 +97,19 @@ export function sequencePlanCtes(p: SequencePlan): Sql[] {
     // f0 IS NOT NULL is depth > 0 without repeating the depth rule in the filter.
     cte('fs_keys', sql`SELECT ${id}depth, ${join(fs)}, l0, ${v} AS v, CASE WHEN depth IS NULL THEN ${times} END AS tt
       FROM fs_decided WHERE f0 IS NOT NULL`, true),
-    cte('fs_u', sql`SELECT ${id}v, ${join(steps.map((j) => sql`${field(raw('tt'), tNames, `T${j}`)} AS ${T(j)}`))} FROM fs_keys WHERE depth IS NULL`),
-    cte('fs_a1', sql`SELECT ${id}v${carry(2)}, ${listMap(T(0), 'la', record([['s', la], ['q1', next(1, la, la)]]))} AS a1 FROM fs_u`),
+    cte('fs_u', sql`SELECT ${id}f0, v, ${join(steps.map((j) => sql`${field(raw('tt'), tNames, `T${j}`)} AS ${T(j)}`))} FROM fs_keys WHERE depth IS NULL`),
+    // Attempts worth following: per step-1 event y, the latest start s ≤ y, kept when y is the first
+    // step-1 event at or after s (the one s's attempt takes) and within its window.
+    cte('fs_a0', sql`SELECT ${id}f0, v${carry(2)}, ${listMapIndexed(T(1), 'lv', 'li', record([
+      ['s', listMax(listFilter(T(0), 'lx', raw('lx <= lv')))], ['q1', raw('lv')], ['p', sql`CASE WHEN li > 1 THEN ${listAt(T(1), raw('li - 1'))} END`]]))} AS a0 FROM fs_u`),
+    cte('fs_a1', sql`SELECT ${id}f0, v${carry(2)}, ${listMap(listFilter(raw('a0'), 'la', sql`${a0('s')} IS NOT NULL AND ${a0('q1')} <= ${a0('s')} + ${W}
+      AND (${a0('p')} IS NULL OR ${a0('p')} < ${a0('s')})`), 'la', record([['s', a0('s')], ['q1', a0('q1')]]))} AS a1 FROM fs_a0`),
   ];
   for (let j = 2; j < k; j++) {
     const prev = get(j - 1, `q${j - 1}`);
     const rec = record([...names(j - 1).map((n) => [n, get(j - 1, n)] as const),
       [`q${j}`, sql`CASE WHEN ${prev} IS NOT NULL THEN ${next(j, prev, get(j - 1, 's'))} END`]]);
-    ctes.push(cte(`fs_a${j}`, sql`SELECT ${id}v${carry(j + 1)}, ${listMap(raw(`a${j - 1}`), 'la', rec)} AS ${col('a', j)} FROM ${raw(`fs_a${j - 1}`)}`));
+    ctes.push(cte(`fs_a${j}`, sql`SELECT ${id}f0, v${carry(j + 1)}, ${listMap(raw(`a${j - 1}`), 'la', rec)} AS ${col('a', j)} FROM ${raw(`fs_a${j - 1}`)}`));
   }
   const last = names(k - 1);
   const q = (j: number) => get(k - 1, `q${j}`);
@@ -115,11 +122,14 @@ export function sequencePlanCtes(p: SequencePlan): Sql[] {
   const decided = steps.map((j) => (j === 0
     ? sql`CASE WHEN depth = 1 THEN f0 ELSE l0 END AS t0`
     : sql`CASE WHEN depth > ${int(j)} THEN ${col('f', j)} END AS ${col('t', j)}`));
-  const followed = steps.map((j) => sql`${bf(j === 0 ? 's' : `q${j}`)} AS ${col('t', j)}`);
+  // No attempt reaching step 1: depth 1, reported from the first step-0 event.
+  const followed = steps.map((j) => (j === 0
+    ? sql`CASE WHEN b IS NULL THEN f0 ELSE ${bf('s')} END AS t0`
+    : sql`${bf(`q${j}`)} AS ${col('t', j)}`));
   ctes.push(
-    cte('fs_best', sql`SELECT ${id}v, ${listMax(listMap(raw(`a${k - 1}`), 'la', best))} AS b FROM ${raw(`fs_a${k - 1}`)}`),
+    cte('fs_best', sql`SELECT ${id}f0, v, ${listMax(listMap(raw(`a${k - 1}`), 'la', best))} AS b FROM ${raw(`fs_a${k - 1}`)}`),
     cte('chosen', sql`SELECT ${id}depth, ${join(decided)}, v FROM fs_keys WHERE depth IS NOT NULL
-      UNION ALL SELECT ${id}${bf('depth')}, ${join(followed)}, v FROM fs_best`, p.materialize),
+      UNION ALL SELECT ${id}coalesce(${bf('depth')}, 1), ${join(followed)}, v FROM fs_best`, p.materialize),
   );
   return ctes;
 }
