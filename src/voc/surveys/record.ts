@@ -15,7 +15,7 @@ export interface RecordItem {
   input: ResponseInput;
   /** When it was answered (default: now). */
   at?: Date;
-  /** The comment of `input` analysed on arrival (analyzeOnArrival), used when it is still the row's comment. */
+  /** The comment of `input` analysed on arrival (responses.ts), used when it is still the row's comment. */
   analysed?: Analysed;
 }
 export interface Analysed { comment: string | null; analysis: TextAnalysis | null }
@@ -58,7 +58,7 @@ export async function recordResponses(services: Services, workspaceId: string, s
   // theirs analysed on arrival, so a batch does not stop the event loop for ~0.2 ms a response.
   const rows = prepared.map((p, i) => {
     const touchpoint = p.input.touchpoint ?? survey.trigger?.touchpoint ?? null;
-    const comment = textOf(survey, p.answers);
+    const comment = commentOf(survey, p.answers);
     const early = items[i].analysed;
     const analysis = early && early.comment === comment ? early.analysis : comment && analyze ? analyze(comment) : null;
     const known = customers[i];
@@ -193,17 +193,8 @@ function scores(survey: Survey, answers: Record<string, unknown>): Partial<Recor
   return out;
 }
 
-/**
- * The comment of a submission and its analysis, made when it arrives rather than when its batch is
- * written: batches form while the previous one commits, so the analysis runs during that commit instead
- * of on the batch's own path (a batch of 20 held the event loop ~4 ms for it).
- */
-export function analyzeOnArrival(survey: Survey, input: ResponseInput, analyze: Analyzer | null): Analysed {
-  const comment = textOf(survey, input.answers);
-  return { comment, analysis: comment && analyze ? analyze(comment) : null };
-}
-
-function textOf(survey: Survey, answers: Record<string, unknown>): string | null {
+/** The text answers of a response, the comment that is analysed and stored. */
+export function commentOf(survey: Survey, answers: Record<string, unknown>): string | null {
   const texts = survey.questions.filter((q) => q.type === 'text' && typeof answers[q.id] === 'string' && (answers[q.id] as string).trim()).map((q) => answers[q.id] as string);
   return texts.length ? texts.join('\n') : null;
 }

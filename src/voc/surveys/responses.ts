@@ -4,7 +4,7 @@ import type { Services } from '../../api/services.ts';
 import { checkAnswers } from './answers.ts';
 import type { Survey } from './definition.ts';
 import { RateLimiter } from '../../common/rate-limit.ts';
-import { analyzeOnArrival, recordResponses, type Analysed, type Recorded } from './record.ts';
+import { commentOf, recordResponses, type Analysed, type Recorded } from './record.ts';
 import { SubmitBatcher } from './submit-batcher.ts';
 
 export const ResponseInputSchema = z.strictObject({
@@ -47,8 +47,19 @@ export async function submitResponse(services: Services, workspaceId: string, in
   return batcherFor(services, analyze).submit(`${workspaceId}\u0000${survey.id}`, input);
 }
 
-/** Each queued submission's comment analysed on arrival (record.ts, analyzeOnArrival), until its batch is written. */
+/** Each queued submission's comment, analysed on arrival, until its batch is written. */
 const arrived = new WeakMap<ResponseInput, Analysed>();
+
+/**
+ * A submission's comment and its analysis, made when it arrives rather than when its batch is written:
+ * batches form while the previous one commits, so the analysis overlaps that commit instead of holding
+ * up its own batch (~0.2 ms a response, ~4 ms for a batch of 20). (Tried on a worker thread: ~150 µs of
+ * postMessage per comment on the event loop and ~180 MB more memory, for ~300 µs of analysis moved: dropped.)
+ */
+function analyzeOnArrival(survey: Survey, input: ResponseInput, analyze: Analyzer | null): Analysed {
+  const comment = commentOf(survey, input.answers);
+  return { comment, analysis: comment && analyze ? analyze(comment) : null };
+}
 
 /** One group-commit batcher per running app (submit-batcher.ts); each batch stores the survey as it is then. */
 const batchers = new WeakMap<Services, SubmitBatcher>();
