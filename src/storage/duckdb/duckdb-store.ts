@@ -21,10 +21,22 @@ export class StoreLockedError extends Error {}
 
 /** The spool buffer is kept between groups up to this size (~20,000 typical events). */
 const SPOOL_BUFFER_KEEP = 16 << 20;
-/** ~90 MB of write-ahead log with typical web events. */
-const CHECKPOINT_EVERY_EVENTS = 128_000;
+/**
+ * ~180 MB of write-ahead log with typical web events (replayed in seconds after a crash). A checkpoint
+ * took ~0.7 s of CPU at 300,000 events, not much less when it had less to write (it also rewrites what
+ * the last compaction replaced): every 128,000 events that was ~2 µs of CPU per ingested event.
+ */
+const CHECKPOINT_EVERY_EVENTS = 256_000;
+/** When ingest has paused this long, at least this many events in the WAL are checkpointed (no writer is waiting then). */
+const IDLE_CHECKPOINT_MS = 2000;
+const IDLE_CHECKPOINT_MIN_EVENTS = 20_000;
 /** New events folded into the customer sequences at a time (a query merges fewer than this in). */
 const COMPACT_EVERY_EVENTS = 100_000;
+/**
+ * While ingest is sustained, compactions are this many times rarer: each one rewrites the sequences
+ * of nearly every active customer, so its cost grows with the data, not with the tail it folds in.
+ */
+const SUSTAINED_COMPACT_FACTOR = 3;
 
 /**
  * The embedded backend: one DuckDB file owned by this process. Writes go through one connection
@@ -48,6 +60,7 @@ export class DuckDBStore implements Store {
   private readonly sequencer: SequenceCompactor;
   private uncompacted = 0;
   private compactEvery = COMPACT_EVERY_EVENTS;
+  private checkpointEvery = CHECKPOINT_EVERY_EVENTS;
   private compacting: Promise<void> | null = null;
   /**
    * Background compaction runs on its own connection, not behind the write lock: it takes up to a
@@ -94,6 +107,7 @@ export class DuckDBStore implements Store {
     store.ingestThreads = new IngestThreads(Number(threads.n), (n) => store.writer.run(`SET threads = ${Math.floor(n)}`).then(() => undefined, () => undefined));
     store.restoreTimer = setInterval(() => {
       if (store.ingestThreads?.reduced) void store.writeLock.run(() => store.ingestThreads!.restore()).catch(() => undefined);
+      if (store.uncheckpointed >= IDLE_CHECKPOINT_MIN_EVENTS && !store.checkpointing && (store.ingestThreads?.idleMs ?? 0) >= IDLE_CHECKPOINT_MS) store.checkpointInBackground();
     }, 500).unref();
     return store;
   }
@@ -208,17 +222,19 @@ export class DuckDBStore implements Store {
     }
     this.sequencer.committed(codes);
     this.uncompacted += events.length;
-    if (this.uncompacted >= this.compactEvery && !this.compacting) this.compactInBackground();
+    const compactEvery = this.ingestThreads?.sustained ? SUSTAINED_COMPACT_FACTOR * this.compactEvery : this.compactEvery;
+    if (this.uncompacted >= compactEvery && !this.compacting) this.compactInBackground();
     this.uncheckpointed += events.length;
-    if (this.uncheckpointed >= CHECKPOINT_EVERY_EVENTS && !this.checkpointing) this.checkpointInBackground();
+    if (this.uncheckpointed >= this.checkpointEvery && !this.checkpointing) this.checkpointInBackground();
   }
 
   /**
    * DuckDB's automatic checkpoint (WAL over 16 MB: ~23,000 events) runs inside the COMMIT that crosses
    * the threshold, stalling that group for 0.4–2.7 s, and at that frequency costs ~8 µs CPU per event.
    * So the threshold (1 GB) is only a safety net: a CHECKPOINT runs on its own connection every
-   * CHECKPOINT_EVERY_EVENTS, and DuckDB lets the writer keep committing meanwhile. A failed checkpoint
-   * is retried after the next CHECKPOINT_EVERY_EVENTS; close() waits for a running one.
+   * CHECKPOINT_EVERY_EVENTS and when ingest pauses, and DuckDB lets the writer keep committing meanwhile
+   * (a commit waits while the checkpoint writes, up to ~1 s). A failed checkpoint is retried after the
+   * next CHECKPOINT_EVERY_EVENTS or pause; close() waits for a running one.
    */
   private checkpointInBackground(): void {
     this.uncheckpointed = 0;

@@ -35,4 +35,16 @@ describe('IngestThreads', () => {
     for (let ms = 0; ms <= 3000; ms += 100) { at(ms); await t.beforeGroup(); }
     expect(calls).toEqual([]);
   });
+
+  it('says when ingest is sustained and how long it has paused (compaction and checkpoint timing)', async () => {
+    const { t, at } = setup(1);
+    for (let ms = 0; ms < 1000; ms += 100) { at(ms); await t.beforeGroup(); }
+    expect(t.sustained).toBe(false);
+    at(1000); await t.beforeGroup();
+    expect(t.sustained).toBe(true);
+    at(1200);
+    expect([t.sustained, t.idleMs]).toEqual([true, 200]);
+    at(1300);
+    expect([t.sustained, t.idleMs]).toEqual([false, 300]);
+  });
 });

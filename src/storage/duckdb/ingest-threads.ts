@@ -32,6 +32,17 @@ export class IngestThreads {
     }
   }
 
+  /** Ingest groups have come back to back for a second or more, up to now. */
+  get sustained(): boolean {
+    const t = this.now();
+    return t - this.last <= GAP_MS && this.last - this.streakStart >= SUSTAINED_MS;
+  }
+
+  /** Milliseconds since the last ingest group. */
+  get idleMs(): number {
+    return this.now() - this.last;
+  }
+
   /** Whether `restore` has something to do (checked before taking the write lock). */
   get reduced(): boolean {
     return this.single && this.now() - this.last >= IDLE_MS;
