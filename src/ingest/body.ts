@@ -1,11 +1,9 @@
-import { isAscii } from 'node:buffer';
+import { isAscii, isUtf8 } from 'node:buffer';
 import { gunzipSync, inflateSync } from 'node:zlib';
 import { ApiError } from '../api/errors.ts';
 
 /** Segment's documented request limit; applied to the decoded JSON so gzip cannot smuggle more. */
 export const MAX_BODY_BYTES = 500 * 1024;
-
-const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
  * Turns a raw request body into JSON, accepting what real clients send: plain or `text/plain` JSON
@@ -25,14 +23,15 @@ export function decodeJsonBody(body: Buffer | undefined, headers: Record<string,
     throw new ApiError('invalid_encoding', `Body could not be decompressed: ${(err as Error).message}`);
   }
   if (bytes.length > maxBytes) tooLarge(maxBytes);
+  // Most bodies are ASCII (JSON escapes the rest): read as latin1, a fifth of the cost of a UTF-8
+  // decode. Otherwise validating first (isUtf8) and then decoding without checks costs 1.4 µs per
+  // event of a 500-event batch, against 3.3 µs for a strict TextDecoder (which also drops a BOM).
   let text: string;
-  try {
-    // Nearly every body is ASCII (JSON escapes the rest): checking that and reading it as latin1 costs
-    // a fifth of a strict UTF-8 decode (~0.8 µs less per event in a 500-event batch).
-    text = isAscii(bytes) ? bytes.toString('latin1') : utf8.decode(bytes);
-  } catch {
-    throw new ApiError('invalid_encoding', 'Body is not valid UTF-8.');
-  }
+  if (isAscii(bytes)) text = bytes.toString('latin1');
+  else if (isUtf8(bytes)) {
+    text = bytes.toString('utf8');
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  } else throw new ApiError('invalid_encoding', 'Body is not valid UTF-8.');
   text = formPayload(text);
   try {
     return JSON.parse(text);

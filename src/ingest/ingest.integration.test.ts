@@ -31,6 +31,15 @@ describe('Segment HTTP API', () => {
     expect(rows).toEqual([{ event: 'Page Viewed', channel: 'web' }, { event: 'X', channel: 'other' }]);
   });
 
+  it('reads UTF-8 bodies, with or without a byte-order mark', async () => {
+    const json = JSON.stringify({ batch: [{ type: 'track', event: 'Gitarren – Übersicht 🎸', userId: 'u' }] });
+    for (const body of [Buffer.from(json), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(json)])]) {
+      expect((await post('/v1/batch', body)).statusCode).toBe(200);
+    }
+    const rows = await t.services.store.query<{ event: string }>(sql`SELECT DISTINCT event FROM events`);
+    expect(rows).toEqual([{ event: 'Gitarren – Übersicht 🎸' }]);
+  });
+
   it('stores the same messageId once', async () => {
     const msg = { userId: 'u1', event: 'Order Completed', messageId: 'dup-1' };
     expect((await post('/v1/track', msg)).json()).toMatchObject({ stored: 1, duplicates: 0 });
