@@ -65,7 +65,8 @@ function toEvent(s: EventSpec): TouchEvent {
 
 const op = fc.oneof(
   { weight: 4, arbitrary: fc.record({ op: fc.constant('events' as const), events: fc.array(eventSpec, { minLength: 1, maxLength: 12 }) }) },
-  { weight: 1, arbitrary: fc.record({ op: fc.constant('merge' as const), from: fc.integer({ min: 0, max: 7 }), to: fc.integer({ min: 0, max: 7 }) }) },
+  // Several merges before the next map: chains (a → b, then b → c) are folded in at once.
+  { weight: 2, arbitrary: fc.record({ op: fc.constant('merge' as const), pairs: fc.array(fc.tuple(fc.integer({ min: 0, max: 7 }), fc.integer({ min: 0, max: 7 })), { minLength: 1, maxLength: 3 }) }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('version' as const), v2: fc.boolean() }) },
   { weight: 1, arbitrary: fc.constant({ op: 'delete' as const }) },
 );
@@ -90,8 +91,10 @@ describe('stored journey-map facts', () => {
       let journey = SHOP_JOURNEY;
       for (const o of ops) {
         if (o.op === 'events') await store.commitIngest(o.events.map(toEvent), { added: [], merged: [] });
-        else if (o.op === 'merge' && o.from !== o.to) {
-          await store.commitIngest([], { added: [], merged: [{ workspaceId: WS, from: `c${o.from}`, to: `c${o.to}`, at: Date.now() }] });
+        else if (o.op === 'merge') {
+          for (const [from, to] of o.pairs.filter(([a, b]) => a !== b)) {
+            await store.commitIngest([], { added: [], merged: [{ workspaceId: WS, from: `c${from}`, to: `c${to}`, at: Date.now() }] });
+          }
         } else if (o.op === 'version') journey = o.v2 ? V2 : SHOP_JOURNEY;
         else if (o.op === 'delete') await store.exec(sql`DELETE FROM events WHERE customer_id IN ('c0', 'c1')`);
         await expectSameAsScan(journey);

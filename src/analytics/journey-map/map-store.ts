@@ -14,12 +14,15 @@ import type { StoredFacts } from './map-sql.ts';
  * matcher over every event (BENCHMARKS.md, "Funnel": the CASE, the JSON and the 10 M-row
  * aggregations were ~6 of the map's ~8 CPU-seconds).
  *
- * A customer's facts follow from that customer's events alone. So the first map of a journey
- * version builds them for every customer; each later map first folds in what changed since the
- * watermark — the customers with events appended after `last_rowid` (events are never deleted and
- * an UPDATE keeps row ids, as for the customer sequences) or merged after `last_merge_rowid` — by
- * recomputing just those customers from all their events. Late events (older timestamps) and merges
- * are therefore exact, and every map sees every event committed before it started.
+ * Two tables per key: `journey_map_events`, the journey's events, narrow (`jm_ev`: touchpoint, goal
+ * and friction events with their codes), and `journey_map_facts`, computed from them. A customer's
+ * facts follow from that customer's events alone. So the first map of a journey version builds both
+ * from every event; each later map first folds in what changed since the watermark: events appended
+ * after `last_rowid` (events are never deleted and an UPDATE keeps row ids, as for the customer
+ * sequences) are classified once and appended, customers merged after `last_merge_rowid` get their
+ * stored events moved, and the facts of just the customers concerned are recomputed from all their
+ * stored events. Late events (older timestamps) and merges are therefore exact, and every map sees
+ * every event committed before it started.
  *
  * The key is a hash of the stages (touchpoints, matchers, goals) and FACTS_VERSION: a new journey
  * version with other stages gets other facts; the same definition (a template, or an unchanged
@@ -28,7 +31,7 @@ import type { StoredFacts } from './map-sql.ts';
  * Embedded DuckDB only (row ids); other stores use the scan plan. Every change runs in one
  * transaction under the store's write lock, so a crash leaves the previous facts and watermark.
  */
-const FACTS_VERSION = 1;
+const FACTS_VERSION = 2;
 const KEEP_KEYS = 4;
 /** New events above this share of the workspace's events (and above REBUILD_MIN) are folded in by rebuilding all facts. */
 const REBUILD_SHARE = 0.25;
@@ -42,11 +45,18 @@ const TABLES = [
   // CUSTOMER rows `c, k2 = last_tp, f, g` (first time per stage, goal time per stage);
   // TOUCHPOINT rows `c, k = tp, t0, n, chans, x, in_stage` (jm_tp);
   // FRICTION rows `c, k = placed_tp, k2 = friction code, n = friction events`.
+  // The journey's events, narrow (`jm_ev` of map-facts-sql.ts): touchpoint, goal and friction events
+  // only, with their touchpoint, channel bit, goal and friction codes. A customer's facts are
+  // recomputed from these rows, so new events are read once and the JSON never again.
+  `CREATE TABLE IF NOT EXISTS journey_map_events (
+     workspace_id VARCHAR NOT NULL, journey_key VARCHAR NOT NULL, c UBIGINT NOT NULL, t BIGINT NOT NULL,
+     tp SMALLINT, ch SMALLINT, ge TINYINT, fr TINYINT, ptp SMALLINT)`,
   `CREATE TABLE IF NOT EXISTS journey_map_facts (
      workspace_id VARCHAR NOT NULL, journey_key VARCHAR NOT NULL, kind TINYINT NOT NULL, c UBIGINT NOT NULL,
      k SMALLINT, k2 SMALLINT, t0 BIGINT, n INTEGER, chans INTEGER, x BIGINT, in_stage BOOLEAN, f BIGINT[], g BIGINT[])`,
 ];
 const KIND = { customer: 0, touchpoint: 1, friction: 2 } as const;
+const KEYED_TABLES = ['journey_map_events', 'journey_map_facts', 'journey_map_state'] as const;
 
 type Run = (q: Sql) => Promise<Record<string, unknown>[]>;
 
@@ -75,22 +85,36 @@ export async function refreshMapFacts(store: Store, workspaceId: string, f: MapF
     const ch = await changes(run, workspaceId, key);
     if (ch === null) return;
     const scope = (c: string) => sql`workspace_id = ${workspaceId} AND journey_key = ${key}${raw(c)}`;
+    const ids = sql`${workspaceId}, ${key}`;
     if (ch.rebuild) {
-      await run(sql`DELETE FROM journey_map_facts WHERE ${scope('')}`);
-      await build(run, workspaceId, f, key, sql`workspace_id = ${workspaceId}`);
+      for (const t of ['journey_map_events', 'journey_map_facts']) await run(sql`DELETE FROM ${raw(t)} WHERE ${scope('')}`);
+      await run(sql`INSERT INTO journey_map_events SELECT ${ids}, * FROM (${scanSql(f, sql`workspace_id = ${workspaceId}`, true)}) e`);
+      await build(run, workspaceId, f, key, sql``);
     } else {
-      const h = customerKeySql(raw('id'));
-      await run(sql`CREATE OR REPLACE TEMP TABLE jm_touched AS SELECT DISTINCT ${h} AS h FROM (
-          SELECT customer_id AS id FROM events WHERE workspace_id = ${workspaceId} AND rowid > ${ch.lastRowid}
-          UNION ALL SELECT from_customer FROM customer_merges WHERE workspace_id = ${workspaceId} AND rowid > ${ch.lastMergeRowid}
-          UNION ALL SELECT to_customer FROM customer_merges WHERE workspace_id = ${workspaceId} AND rowid > ${ch.lastMergeRowid}
-        ) t`);
+      // Merged customers first: their stored events move to the customer they ended in (a chain
+      // a → b → c within the tail moves a's to c), as `commitIngest` moved the rows of `events`.
+      const merges = await run(sql`SELECT from_customer AS a, to_customer AS b FROM customer_merges
+        WHERE workspace_id = ${workspaceId} AND rowid > ${ch.lastMergeRowid} ORDER BY rowid`);
+      const into = new Map<string, string>();
+      for (const { a, b } of merges as { a: string; b: string }[]) {
+        for (const [k, v] of into) if (v === a) into.set(k, b);
+        into.set(a, b);
+      }
+      const moved = [...into].filter(([a, b]) => a !== b);
+      const h = (ids: string[]) => sql`${customerKeySql(sql`unnest(${ids})`)}`;
+      if (moved.length > 0) {
+        await run(sql`UPDATE journey_map_events SET c = m.to_c
+          FROM (SELECT ${h(moved.map(([a]) => a))} AS from_c, ${h(moved.map(([, b]) => b))} AS to_c) m
+          WHERE ${scope(' AND journey_map_events.c = m.from_c')}`);
+      }
+      await run(sql`CREATE OR REPLACE TEMP TABLE jm_new AS ${scanSql(f, sql`workspace_id = ${workspaceId} AND rowid > ${ch.lastRowid}`, true)}`);
+      await run(sql`INSERT INTO journey_map_events SELECT ${ids}, * FROM jm_new`);
+      const involved = [...new Set(merges.flatMap((m) => [String(m.a), String(m.b)]))];
+      await run(sql`CREATE OR REPLACE TEMP TABLE jm_touched AS SELECT DISTINCT c AS h FROM jm_new${involved.length > 0
+        ? sql` UNION SELECT ${h(involved)} AS h` : sql``}`);
       await run(sql`DELETE FROM journey_map_facts WHERE ${scope(' AND c IN (SELECT h FROM jm_touched)')}`);
-      // Every customer sharing a touched key, so that the facts stay those of the scan plan, which
-      // groups by the key (customerKeySql) too.
-      await build(run, workspaceId, f, key,
-        sql`workspace_id = ${workspaceId} AND ${customerKeySql(raw('customer_id'))} IN (SELECT h FROM jm_touched)`);
-      await run(raw('DROP TABLE jm_touched'));
+      await build(run, workspaceId, f, key, sql` AND c IN (SELECT h FROM jm_touched)`);
+      for (const t of ['jm_new', 'jm_touched']) await run(raw(`DROP TABLE ${t}`));
     }
     await run(sql`DELETE FROM journey_map_state WHERE ${scope('')}`);
     await run(sql`INSERT INTO journey_map_state VALUES (${workspaceId}, ${key}, ${ch.hi}, ${ch.mergeHi}, ${ch.events}, now())`);
@@ -131,17 +155,19 @@ async function changes(run: Run, workspaceId: string, key: string): Promise<Chan
 }
 
 /**
- * Computes the facts of the customers whose events match `where` and appends them, in one statement:
- * the steps as CTEs, as the scan plan runs them (as temporary tables, each step written out, the
- * same work took 2–3× the CPU, and the placement's ASOF join ran for minutes).
+ * Computes the facts of the customers of the stored events (those matching `customers`, a condition
+ * on `c`) and appends them, in one statement: the steps as CTEs, as the scan plan runs them (as
+ * temporary tables, each step written out, the same work took 2–3× the CPU, and the placement's
+ * ASOF join ran for minutes).
  */
-async function build(run: Run, workspaceId: string, f: MapFacts, key: string, where: Sql): Promise<void> {
+async function build(run: Run, workspaceId: string, f: MapFacts, key: string, customers: Sql): Promise<void> {
   const { stages } = f.layout;
   const ids = sql`${workspaceId}, ${key}`;
   const goals = stages.map((st) => (f.goals[st.index] ? col('g', st.index) : raw('CAST(NULL AS BIGINT)')));
   const none = (...cols: string[]) => raw(cols.map((c) => `NULL AS ${c}`).join(', '));
   await run(sql`INSERT INTO journey_map_facts (workspace_id, journey_key, kind, c, k, k2, t0, n, chans, x, in_stage, f, g)
-    WITH ${materializedCte('jm_ev', scanSql(f, where, true))},
+    WITH ${materializedCte('jm_ev', sql`SELECT c, t, tp, ch, ge, fr, ptp FROM journey_map_events
+      WHERE workspace_id = ${workspaceId} AND journey_key = ${key}${customers}`)},
     jm_ct AS (${customerTouchpointsSql(f)}),
     jm_cs AS (${customerStagesSql(f, customerFirstsSql(f))}),
     jm_tp AS (${touchpointFactsSql(f)}),
@@ -159,7 +185,7 @@ async function build(run: Run, workspaceId: string, f: MapFacts, key: string, wh
 export async function forgetMapFacts(store: Store, workspaceId: string): Promise<void> {
   await store.transaction(async (tx) => {
     for (const ddl of TABLES) await tx.exec(raw(ddl));
-    for (const t of ['journey_map_facts', 'journey_map_state']) await tx.exec(sql`DELETE FROM ${raw(t)} WHERE workspace_id = ${workspaceId}`);
+    for (const t of KEYED_TABLES) await tx.exec(sql`DELETE FROM ${raw(t)} WHERE workspace_id = ${workspaceId}`);
   });
 }
 
@@ -168,7 +194,7 @@ async function evict(run: Run, workspaceId: string): Promise<void> {
   const old = await run(sql`SELECT journey_key FROM journey_map_state WHERE workspace_id = ${workspaceId}
     ORDER BY refreshed_at DESC, journey_key OFFSET ${KEEP_KEYS}`);
   for (const { journey_key: k } of old) {
-    for (const t of ['journey_map_facts', 'journey_map_state']) await run(sql`DELETE FROM ${raw(t)} WHERE workspace_id = ${workspaceId} AND journey_key = ${String(k)}`);
+    for (const t of KEYED_TABLES) await run(sql`DELETE FROM ${raw(t)} WHERE workspace_id = ${workspaceId} AND journey_key = ${String(k)}`);
   }
 }
 
