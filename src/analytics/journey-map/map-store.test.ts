@@ -86,7 +86,7 @@ describe('stored journey-map facts', () => {
   }
 
   it('give the scan plan\'s rows after new events, merges, another version and deletions', async () => {
-    await fc.assert(fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 8 }), async (ops) => {
+    await fc.assert(fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 6 }), async (ops) => {
       await store.exec(sql`DELETE FROM events`);
       let journey = SHOP_JOURNEY;
       for (const o of ops) {

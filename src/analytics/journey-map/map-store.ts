@@ -95,10 +95,12 @@ export async function refreshMapFacts(store: Store, workspaceId: string, f: MapF
       // a → b → c within the tail moves a's to c), as `commitIngest` moved the rows of `events`.
       const merges = await run(sql`SELECT from_customer AS a, to_customer AS b FROM customer_merges
         WHERE workspace_id = ${workspaceId} AND rowid > ${ch.lastMergeRowid} ORDER BY rowid`);
+      // `into`: stored customer id → the id its rows carry now. A merge moves the rows labelled `a`
+      // at that moment: those moved there earlier, and a's own unless they had already moved away.
       const into = new Map<string, string>();
       for (const { a, b } of merges as { a: string; b: string }[]) {
         for (const [k, v] of into) if (v === a) into.set(k, b);
-        into.set(a, b);
+        if (!into.has(a)) into.set(a, b);
       }
       const moved = [...into].filter(([a, b]) => a !== b);
       const h = (ids: string[]) => sql`${customerKeySql(sql`unnest(${ids})`)}`;
