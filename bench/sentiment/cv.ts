@@ -4,6 +4,11 @@
  * shipped model is built by train.ts.
  *
  *   npx tsx bench/sentiment/cv.ts [DIR]
+ *
+ * Environment: MODE=per|pooled|both (each language alone, all pooled with feature augmentation, or both),
+ * LANGS=en,de,… (default: the XLM-T languages and he), OLIST=1 (add the Olist training part to pt),
+ * EPOCHS / L2 (override TRAIN_OPTIONS), EXTRA=zero,zoof (extra stacking inputs for texts without a
+ * lexicon word). Prints, per language, out-of-fold accuracy of the n-grams alone and per gate.
  */
 import { resolve } from 'node:path';
 import { featureHashes } from '../../src/voc/text/features.ts';
