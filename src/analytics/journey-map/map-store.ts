@@ -41,16 +41,16 @@ const TABLES = [
   `CREATE TABLE IF NOT EXISTS journey_map_state (
      workspace_id VARCHAR NOT NULL, journey_key VARCHAR NOT NULL, last_rowid BIGINT NOT NULL,
      last_merge_rowid BIGINT NOT NULL, events BIGINT NOT NULL, refreshed_at TIMESTAMP NOT NULL)`,
-  // One table for the three kinds of fact, so that one statement (one pass of the steps) writes them:
-  // CUSTOMER rows `c, k2 = last_tp, f, g` (first time per stage, goal time per stage);
-  // TOUCHPOINT rows `c, k = tp, t0, n, chans, x, in_stage` (jm_tp);
-  // FRICTION rows `c, k = placed_tp, k2 = friction code, n = friction events`.
   // The journey's events, narrow (`jm_ev` of map-facts-sql.ts): touchpoint, goal and friction events
   // only, with their touchpoint, channel bit, goal and friction codes. A customer's facts are
   // recomputed from these rows, so new events are read once and the JSON never again.
   `CREATE TABLE IF NOT EXISTS journey_map_events (
      workspace_id VARCHAR NOT NULL, journey_key VARCHAR NOT NULL, c UBIGINT NOT NULL, t BIGINT NOT NULL,
      tp SMALLINT, ch SMALLINT, ge TINYINT, fr TINYINT, ptp SMALLINT)`,
+  // One table for the three kinds of fact, so that one statement (one pass of the steps) writes them:
+  // CUSTOMER rows `c, k2 = last_tp, f, g` (first time per stage, goal time per stage);
+  // TOUCHPOINT rows `c, k = tp, t0, n, chans, x, in_stage` (jm_tp);
+  // FRICTION rows `c, k = placed_tp, k2 = friction code, n = friction events`.
   `CREATE TABLE IF NOT EXISTS journey_map_facts (
      workspace_id VARCHAR NOT NULL, journey_key VARCHAR NOT NULL, kind TINYINT NOT NULL, c UBIGINT NOT NULL,
      k SMALLINT, k2 SMALLINT, t0 BIGINT, n INTEGER, chans INTEGER, x BIGINT, in_stage BOOLEAN, f BIGINT[], g BIGINT[])`,
