@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Journey } from '../../journeys/definition.ts';
+import { MAX_STAGES, type Journey } from '../../journeys/definition.ts';
 import { join, raw, sql, type Sql } from '../../storage/sql.ts';
 import type { Store } from '../../storage/store.ts';
 import { customerKeySql, materializedCte } from '../common/dialect-sql.ts';
@@ -31,7 +31,7 @@ import type { StoredFacts } from './map-sql.ts';
  * Embedded DuckDB only (row ids); other stores use the scan plan. Every change runs in one
  * transaction under the store's write lock, so a crash leaves the previous facts and watermark.
  */
-const FACTS_VERSION = 2;
+const FACTS_VERSION = 3;
 const KEEP_KEYS = 4;
 /** New events above this share of the workspace's events (and above REBUILD_MIN) are folded in by rebuilding all facts. */
 const REBUILD_SHARE = 0.25;
@@ -48,12 +48,14 @@ const TABLES = [
      workspace_id VARCHAR NOT NULL, journey_key VARCHAR NOT NULL, c UBIGINT NOT NULL, t BIGINT NOT NULL,
      tp SMALLINT, ch SMALLINT, ge TINYINT, fr TINYINT, ptp SMALLINT)`,
   // One table for the three kinds of fact, so that one statement (one pass of the steps) writes them:
-  // CUSTOMER rows `c, k2 = last_tp, f, g` (first time per stage, goal time per stage);
+  // CUSTOMER rows `c, k2 = last_tp, f<i>, g<i>` (first time in stage i, goal time; columns, not lists:
+  // reading two lists of a million rows was ~0.4 of the map's ~1 CPU-s);
   // TOUCHPOINT rows `c, k = tp, t0, n, chans, x, in_stage` (jm_tp);
   // FRICTION rows `c, k = placed_tp, k2 = friction code, n = friction events`.
   `CREATE TABLE IF NOT EXISTS journey_map_facts (
      workspace_id VARCHAR NOT NULL, journey_key VARCHAR NOT NULL, kind TINYINT NOT NULL, c UBIGINT NOT NULL,
-     k SMALLINT, k2 SMALLINT, t0 BIGINT, n INTEGER, chans INTEGER, x BIGINT, in_stage BOOLEAN, f BIGINT[], g BIGINT[])`,
+     k SMALLINT, k2 SMALLINT, t0 BIGINT, n INTEGER, chans INTEGER, x BIGINT, in_stage BOOLEAN,
+     ${Array.from({ length: MAX_STAGES }, (_, i) => `f${i} BIGINT, g${i} BIGINT`).join(', ')})`,
 ];
 const KIND = { customer: 0, touchpoint: 1, friction: 2 } as const;
 const KEYED_TABLES = ['journey_map_events', 'journey_map_facts', 'journey_map_state'] as const;
@@ -75,7 +77,7 @@ const created = new WeakSet<Store>();
 /** Brings the facts of `key` up to date with the events committed now; builds them on first use. */
 export async function refreshMapFacts(store: Store, workspaceId: string, f: MapFacts, key: string): Promise<void> {
   if (!created.has(store)) {
-    await store.transaction(async (tx) => { for (const ddl of TABLES) await tx.exec(raw(ddl)); });
+    await store.transaction(createTables);
     created.add(store);
   }
   // Checked on a reader first, so that maps of an unchanged workspace never wait for the write lock.
@@ -159,34 +161,51 @@ async function changes(run: Run, workspaceId: string, key: string): Promise<Chan
 /**
  * Computes the facts of the customers of the stored events (those matching `customers`, a condition
  * on `c`) and appends them, in one statement: the steps as CTEs, as the scan plan runs them (as
- * temporary tables, each step written out, the same work took 2–3× the CPU, and the placement's
- * ASOF join ran for minutes).
+ * temporary tables, each step written out, the same work took 2–3× the CPU).
  */
 async function build(run: Run, workspaceId: string, f: MapFacts, key: string, customers: Sql): Promise<void> {
+  // Rows written in this transaction have no statistics yet: DuckDB then estimates ~1 row and plans
+  // the placement's ASOF join as a nested loop (asof_loop_join_threshold, default 64), which took
+  // minutes on 10 M events. The setting is instance-wide, so it is put back right after.
+  await run(raw('SET asof_loop_join_threshold = 0'));
+  try {
+    await insertFacts(run, workspaceId, f, key, customers);
+  } finally {
+    await run(raw('RESET asof_loop_join_threshold'));
+  }
+}
+
+async function insertFacts(run: Run, workspaceId: string, f: MapFacts, key: string, customers: Sql): Promise<void> {
   const { stages } = f.layout;
   const ids = sql`${workspaceId}, ${key}`;
-  const goals = stages.map((st) => (f.goals[st.index] ? col('g', st.index) : raw('CAST(NULL AS BIGINT)')));
-  const none = (...cols: string[]) => raw(cols.map((c) => `NULL AS ${c}`).join(', '));
-  await run(sql`INSERT INTO journey_map_facts (workspace_id, journey_key, kind, c, k, k2, t0, n, chans, x, in_stage, f, g)
+  const perStage = [...stages.map((st) => col('f', st.index)), ...stages.filter((st) => f.goals[st.index]).map((st) => col('g', st.index))];
+  const none = (k: number) => raw(Array(k).fill('NULL').join(', '));
+  await run(sql`INSERT INTO journey_map_facts (workspace_id, journey_key, kind, c, k, k2, t0, n, chans, x, in_stage, ${join(perStage)})
     WITH ${materializedCte('jm_ev', sql`SELECT c, t, tp, ch, ge, fr, ptp FROM journey_map_events
       WHERE workspace_id = ${workspaceId} AND journey_key = ${key}${customers}`)},
     jm_ct AS (${customerTouchpointsSql(f)}),
     jm_cs AS (${customerStagesSql(f, customerFirstsSql(f))}),
     jm_tp AS (${touchpointFactsSql(f)}),
     ${placedCtes()}
-    SELECT ${ids}, ${n(KIND.customer)}, c, NULL, last_tp, ${none('t0', 'n', 'chans', 'x', 'in_stage')},
-      [${join(stages.map((st) => col('f', st.index)))}], [${join(goals)}] FROM jm_cs
+    SELECT ${ids}, ${n(KIND.customer)}, c, NULL, last_tp, ${none(5)}, ${join(perStage)} FROM jm_cs
     UNION ALL
-    SELECT ${ids}, ${n(KIND.touchpoint)}, c, tp, NULL, t0, n, chans, x, in_stage, NULL, NULL FROM jm_tp
+    SELECT ${ids}, ${n(KIND.touchpoint)}, c, tp, NULL, t0, n, chans, x, in_stage, ${none(perStage.length)} FROM jm_tp
     UNION ALL
-    SELECT ${ids}, ${n(KIND.friction)}, c, placed_tp, fr, NULL, count(*), NULL, NULL, NULL, NULL, NULL
+    SELECT ${ids}, ${n(KIND.friction)}, c, placed_tp, fr, NULL, count(*), NULL, NULL, NULL, ${none(perStage.length)}
     FROM placed WHERE placed_tp IS NOT NULL GROUP BY c, placed_tp, fr`);
+}
+
+/** Creates the tables; those of an older layout (facts as lists) are dropped first: they are derived data. */
+async function createTables(tx: Pick<Store, 'query' | 'exec'>): Promise<void> {
+  const [old] = await tx.query(raw(`SELECT count(*) AS n FROM information_schema.columns WHERE table_name = 'journey_map_facts' AND column_name = 'f'`));
+  if (Number(old?.n) > 0) for (const t of KEYED_TABLES) await tx.exec(raw(`DROP TABLE IF EXISTS ${t}`));
+  for (const ddl of TABLES) await tx.exec(raw(ddl));
 }
 
 /** Drops every stored map fact of the workspace (the next map builds them again): for benchmarks. */
 export async function forgetMapFacts(store: Store, workspaceId: string): Promise<void> {
   await store.transaction(async (tx) => {
-    for (const ddl of TABLES) await tx.exec(raw(ddl));
+    await createTables(tx);
     for (const t of KEYED_TABLES) await tx.exec(sql`DELETE FROM ${raw(t)} WHERE workspace_id = ${workspaceId}`);
   });
 }
@@ -209,10 +228,7 @@ export function storedFacts(f: MapFacts, workspaceId: string, key: string, custo
   const persona = customers ? sql` AND c IN (SELECT ${customerKeySql(raw('customer_id'))} FROM (${customers}) pc_ids)` : sql``;
   const scope = (kind: number) => sql`workspace_id = ${workspaceId} AND journey_key = ${key} AND kind = ${n(kind)}${persona}`;
   const { stages } = f.layout;
-  const firsts = [
-    ...stages.map((st) => sql`f[${raw(String(st.index + 1))}] AS ${col('f', st.index)}`),
-    ...stages.filter((st) => f.goals[st.index]).map((st) => sql`g[${raw(String(st.index + 1))}] AS ${col('g', st.index)}`),
-  ];
+  const firsts = [...stages.map((st) => col('f', st.index)), ...stages.filter((st) => f.goals[st.index]).map((st) => col('g', st.index))];
   const state = sql`FROM journey_map_state s WHERE s.workspace_id = ${workspaceId} AND s.journey_key = ${key}`;
   return {
     firsts: sql`SELECT c, k2 AS last_tp, ${join(firsts)} FROM journey_map_facts WHERE ${scope(KIND.customer)}`,
