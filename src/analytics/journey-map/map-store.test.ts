@@ -102,6 +102,20 @@ describe('stored journey-map facts', () => {
     }), { numRuns: 40 });
   });
 
+  it('replace tables of the earlier layout (facts as lists) instead of failing', async () => {
+    const s = await DuckDBStore.open(':memory:');
+    try {
+      await s.init();
+      await s.exec(raw(`CREATE TABLE journey_map_facts (workspace_id VARCHAR, journey_key VARCHAR, kind TINYINT, c UBIGINT, f BIGINT[], g BIGINT[])`));
+      await s.exec(raw(`CREATE TABLE journey_map_state (workspace_id VARCHAR, journey_key VARCHAR, last_rowid BIGINT, last_merge_rowid BIGINT, events BIGINT, refreshed_at TIMESTAMP)`));
+      await s.commitIngest([ev('a', 'Ad Clicked', at(0), { channel: 'social' }), ev('a', 'Product Viewed', at(0, 1))], { added: [], merged: [] });
+      const map = await runJourneyMap(s, WS, { journey: SHOP_JOURNEY });
+      expect(map.stages.map((st) => st.reach)).toEqual([1, 1, 0]);
+    } finally {
+      await s.close();
+    }
+  });
+
   it('show new events in the next map, and follow a new journey version', async () => {
     const s = await DuckDBStore.open(':memory:');
     try {
