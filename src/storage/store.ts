@@ -37,4 +37,11 @@ export interface Store {
   sequences?(workspaceId: string, names?: readonly string[]): Promise<SequenceSnapshot | null>;
   /** Runs statements in one transaction (state tables: workspaces, journeys, surveys…). */
   transaction<T>(fn: (tx: Pick<Store, 'query' | 'exec'>) => Promise<T>): Promise<T>;
+  /**
+   * Stores with a single writer (embedded DuckDB): runs statements in one transaction on a connection
+   * of its own, not behind the writer, so ingest commits go on meanwhile. It sees the data committed
+   * when it starts. Only for tables no other writer touches (derived data such as the journey map's
+   * facts), else the two transactions conflict; callers serialise their own work.
+   */
+  sideTransaction?<T>(fn: (tx: Pick<Store, 'query' | 'exec'>) => Promise<T>): Promise<T>;
 }

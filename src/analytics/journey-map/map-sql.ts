@@ -11,8 +11,10 @@ export { FRICTION_CODES } from './map-facts-sql.ts';
 
 /**
  * The journey map in one statement: the per-customer facts (map-facts-sql.ts), then aggregates over
- * them. Two plans give the same rows:
+ * them. Three plans give the same rows:
  * - `journeyMapSql`: the facts as CTEs over one scan of the events in range (any range);
+ * - `keptEventsMapSql`: the same CTEs over the journey's events as kept in storage (map-store.ts),
+ *   narrow and already classified (any range);
  * - `storedMapSql`: the facts as kept in storage (map-store.ts), when the range holds every event.
  *
  * Rows come back long, `kind, k, k2, a … e, m` (see `MapRow`): `S` per stage, `T` per touchpoint,
@@ -75,12 +77,34 @@ function branchesSql(f: MapFacts, frictionEvents: Sql, events: Sql): Sql {
 /** The map over one scan of the events in range. */
 export function journeyMapSql(s: MapScope): Sql {
   const scope = sql`workspace_id = ${s.workspaceId}${rangeFilter(raw('ts'), s.range)}${s.customers ? sql` AND customer_id IN (${s.customers})` : sql``}`;
-  return sql`WITH ${materializedCte('jm_ev', scanSql(s, scope))},
-  jm_ct AS (${customerTouchpointsSql(s)}),
-  jm_cs AS (${customerStagesSql(s, customerFirstsSql(s))}),
-  jm_tp AS (${touchpointFactsSql(s)}),
+  return mapOverEventsSql(s, scanSql(s, scope), raw('SELECT count(*) FROM jm_ev'));
+}
+
+/** The facts as CTEs over `events` (rows of `jm_ev`), then the aggregates; `total` counts the events in scope. */
+function mapOverEventsSql(f: MapFacts, events: Sql, total: Sql): Sql {
+  return sql`WITH ${materializedCte('jm_ev', events)},
+  jm_ct AS (${customerTouchpointsSql(f)}),
+  jm_cs AS (${customerStagesSql(f, customerFirstsSql(f))}),
+  jm_tp AS (${touchpointFactsSql(f)}),
   ${placedCtes()}
-  ${branchesSql(s, raw('count(*)'), raw('SELECT count(*) FROM jm_ev'))}`;
+  ${branchesSql(f, raw('count(*)'), total)}`;
+}
+
+/** Where `keptEventsMapSql` reads the events (map-store.ts, `storedEvents`). */
+export interface StoredEvents {
+  /** Rows of `jm_ev` in scope, at least those some step reads (touchpoint, goal or friction events). */
+  events: Sql;
+  /** The number of all events in scope. */
+  total: Sql;
+}
+
+/**
+ * The map over the events kept for the journey version (any range): the steps of `journeyMapSql`
+ * without classifying the events again. They read only touchpoint, goal and friction rows, so
+ * the other events matter only to the total.
+ */
+export function keptEventsMapSql(f: MapFacts, src: StoredEvents): Sql {
+  return mapOverEventsSql(f, src.events, src.total);
 }
 
 /** Where `storedMapSql` reads the facts (map-store.ts). */

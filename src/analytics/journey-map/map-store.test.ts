@@ -8,14 +8,15 @@ import { journeyLayout } from '../common/journey-layout.ts';
 import { at, ev, T0, WS } from '../common/fixtures.ts';
 import { SHOP_JOURNEY, testJourney } from '../common/test-journey.ts';
 import type { MapFacts } from './map-facts-sql.ts';
-import { journeyMapSql, storedMapSql } from './map-sql.ts';
-import { mapFactsKey, refreshMapFacts, storedFacts } from './map-store.ts';
+import { journeyMapSql, keptEventsMapSql, storedMapSql } from './map-sql.ts';
+import { mapFactsKey, refreshMapFacts, storedEvents, storedFacts } from './map-store.ts';
 import { runJourneyMap } from './run-journey-map.ts';
 
 /**
  * The stored map facts (map-store.ts) must give exactly the rows of the scan plan, whatever happened
  * since they were built: new events (late ones included), customers merged, another journey version
- * asked for in between, events deleted.
+ * asked for in between, events deleted. So must the kept events over any time range, for all
+ * customers or some.
  */
 const V2: Journey = testJourney({
   ...SHOP_JOURNEY,
@@ -71,25 +72,42 @@ const op = fc.oneof(
   { weight: 1, arbitrary: fc.constant({ op: 'delete' as const }) },
 );
 
+/** [which event's time, minutes added]. */
+const minute = fc.tuple(fc.nat({ max: 100 }), fc.integer({ min: -1, max: 1 }));
+const rangeSpec = fc.record({
+  from: fc.option(minute), to: fc.option(minute),
+  customers: fc.option(fc.uniqueArray(fc.integer({ min: 0, max: 7 }), { maxLength: 4 })),
+});
+type RangeSpec = typeof rangeSpec extends fc.Arbitrary<infer T> ? T : never;
+
 describe('stored journey-map facts', () => {
   let store: DuckDBStore;
   beforeAll(async () => { store = await DuckDBStore.open(':memory:'); await store.init(); });
   afterAll(() => store.close());
 
-  async function expectSameAsScan(journey: Journey) {
+  async function expectSameAsScan(journey: Journey, ranged: RangeSpec) {
     const f = facts(journey);
     const key = mapFactsKey(journey);
     await refreshMapFacts(store, WS, f, key);
     const stored = await store.query(storedMapSql(f, storedFacts(f, WS, key)));
     const scan = await store.query(journeyMapSql({ workspaceId: WS, range: {}, ...f }));
     expect(norm(stored)).toEqual(norm(scan));
+    // Bounds at an event's time or a minute either side, so that `from` inclusive and `to` exclusive
+    // are tested on events right at them.
+    const times = (await store.query<{ t: number }>(sql`SELECT DISTINCT epoch_ms(ts) AS t FROM events ORDER BY t`)).map((r) => Number(r.t));
+    const bound = (b: [number, number] | null) => (b === null ? undefined : new Date((times.length ? times[b[0] % times.length] : T0) + b[1] * 60_000));
+    const range = { from: bound(ranged.from), to: bound(ranged.to) };
+    const customers = ranged.customers === null ? undefined : sql`SELECT unnest(${ranged.customers.map((c) => `c${c}`)}) AS customer_id`;
+    const kept = await store.query(keptEventsMapSql(f, storedEvents(WS, key, range, customers)));
+    const rangedScan = await store.query(journeyMapSql({ workspaceId: WS, range, customers, ...f }));
+    expect(norm(kept)).toEqual(norm(rangedScan));
   }
 
   it('give the scan plan\'s rows after new events, merges, another version and deletions', async () => {
-    await fc.assert(fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 6 }), async (ops) => {
+    await fc.assert(fc.asyncProperty(fc.array(fc.tuple(op, rangeSpec), { minLength: 1, maxLength: 6 }), async (steps) => {
       await store.exec(sql`DELETE FROM events`);
       let journey = SHOP_JOURNEY;
-      for (const o of ops) {
+      for (const [o, ranged] of steps) {
         if (o.op === 'events') await store.commitIngest(o.events.map(toEvent), { added: [], merged: [] });
         else if (o.op === 'merge') {
           for (const [from, to] of o.pairs.filter(([a, b]) => a !== b)) {
@@ -97,10 +115,10 @@ describe('stored journey-map facts', () => {
           }
         } else if (o.op === 'version') journey = o.v2 ? V2 : SHOP_JOURNEY;
         else if (o.op === 'delete') await store.exec(sql`DELETE FROM events WHERE customer_id IN ('c0', 'c1')`);
-        await expectSameAsScan(journey);
+        await expectSameAsScan(journey, ranged);
       }
     }), { numRuns: 40 });
-  });
+  }, 180_000); // ~15 s alone; several times that on a shared, loaded machine
 
   it('replace tables of the earlier layout (facts as lists) instead of failing', async () => {
     const s = await DuckDBStore.open(':memory:');

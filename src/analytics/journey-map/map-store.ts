@@ -1,12 +1,14 @@
 import { createHash } from 'node:crypto';
 import { MAX_STAGES, type Journey } from '../../journeys/definition.ts';
 import { join, raw, sql, type Sql } from '../../storage/sql.ts';
+import { Mutex } from '../../storage/duckdb/mutex.ts';
 import type { Store } from '../../storage/store.ts';
+import { rangeFilter, type TimeRange } from '../common/time-range.ts';
 import { customerKeySql, materializedCte } from '../common/dialect-sql.ts';
 import {
   col, n, customerFirstsSql, customerStagesSql, customerTouchpointsSql, placedCtes, scanSql, touchpointFactsSql, type MapFacts,
 } from './map-facts-sql.ts';
-import type { StoredFacts } from './map-sql.ts';
+import type { StoredEvents, StoredFacts } from './map-sql.ts';
 
 /**
  * The journey map's per-customer facts (map-facts-sql.ts) kept per journey version, so that a map
@@ -28,8 +30,17 @@ import type { StoredFacts } from './map-sql.ts';
  * version with other stages gets other facts; the same definition (a template, or an unchanged
  * version) shares them. At most KEEP_KEYS keys per workspace are kept (least recently refreshed go).
  *
+ * A map over a time range that leaves events out reads the kept events in range (`storedEvents`)
+ * instead of classifying every event again: the same rows the scan plan's `jm_ev` would give, less
+ * the ones no step reads.
+ *
  * Embedded DuckDB only (row ids); other stores use the scan plan. Every change runs in one
- * transaction under the store's write lock, so a crash leaves the previous facts and watermark.
+ * transaction, so a crash leaves the previous facts and watermark. That transaction runs on the
+ * store's side connection (Store.sideTransaction), not behind its write lock: a first build takes
+ * 10–25 s on 10 M events, and ingest commits go on meanwhile. Ingest never writes these tables, so
+ * the two never conflict; the fold reads the events as committed when it started (its watermark is
+ * that snapshot's highest row id, so later events are the next map's tail). Map-store work of one
+ * store is serialised (`lock`): two maps arriving together build once, the second finds it done.
  */
 const FACTS_VERSION = 3;
 const KEEP_KEYS = 4;
@@ -73,16 +84,24 @@ export function mapFactsKey(journey: Journey): string {
 }
 
 const created = new WeakSet<Store>();
+const locks = new WeakMap<Store, Mutex>();
+
+/** Runs `fn` alone among the map-store work of `store`, in a transaction off the write lock when the store has one. */
+function write<T>(store: Store, fn: (tx: Pick<Store, 'query' | 'exec'>) => Promise<T>): Promise<T> {
+  let lock = locks.get(store);
+  if (!lock) locks.set(store, lock = new Mutex());
+  return lock.run(() => (store.sideTransaction ? store.sideTransaction(fn) : store.transaction(fn)));
+}
 
 /** Brings the facts of `key` up to date with the events committed now; builds them on first use. */
 export async function refreshMapFacts(store: Store, workspaceId: string, f: MapFacts, key: string): Promise<void> {
   if (!created.has(store)) {
-    await store.transaction(createTables);
+    await write(store, createTables);
     created.add(store);
   }
-  // Checked on a reader first, so that maps of an unchanged workspace never wait for the write lock.
+  // Checked on a reader first, so that maps of an unchanged key never queue behind another's build.
   if ((await changes((q) => store.query(q), workspaceId, key)) === null) return;
-  await store.transaction(async (tx) => {
+  await write(store, async (tx) => {
     const run: Run = (q) => tx.query(q);
     const ch = await changes(run, workspaceId, key);
     if (ch === null) return;
@@ -204,7 +223,7 @@ async function createTables(tx: Pick<Store, 'query' | 'exec'>): Promise<void> {
 
 /** Drops every stored map fact of the workspace (the next map builds them again): for benchmarks. */
 export async function forgetMapFacts(store: Store, workspaceId: string): Promise<void> {
-  await store.transaction(async (tx) => {
+  await write(store, async (tx) => {
     await createTables(tx);
     for (const t of KEYED_TABLES) await tx.exec(sql`DELETE FROM ${raw(t)} WHERE workspace_id = ${workspaceId}`);
   });
@@ -238,5 +257,24 @@ export function storedFacts(f: MapFacts, workspaceId: string, key: string, custo
       ? sql`SELECT (SELECT count(*) FROM events e WHERE e.workspace_id = ${workspaceId} AND e.rowid <= s.last_rowid
           AND e.customer_id IN (${customers})) ${state}`
       : sql`SELECT s.events ${state}`,
+  };
+}
+
+/**
+ * Where `keptEventsMapSql` reads the events of `key` in `range` (for the customers in `customers`, or
+ * all): the kept touchpoint, goal and friction events, and the count of all events in scope up to the
+ * watermark (NULL when the facts are gone, as for `storedFacts`). Kept times are epoch ms, `ts`
+ * truncated (its floor from 1970 on), so `t >= from` and `t < to` hold exactly when they hold for `ts`,
+ * the bounds being whole ms (before 1970 an event's sub-millisecond part could differ at a bound).
+ */
+export function storedEvents(workspaceId: string, key: string, range: TimeRange, customers?: Sql): StoredEvents {
+  const persona = customers ? sql` AND c IN (SELECT ${customerKeySql(raw('customer_id'))} FROM (${customers}) pc_ids)` : sql``;
+  const t = sql`${range.from ? sql` AND t >= ${range.from.getTime()}` : sql``}${range.to ? sql` AND t < ${range.to.getTime()}` : sql``}`;
+  return {
+    events: sql`SELECT c, t, tp, ch, ge, fr, ptp FROM journey_map_events
+      WHERE workspace_id = ${workspaceId} AND journey_key = ${key}${t}${persona}`,
+    total: sql`SELECT (SELECT count(*) FROM events e WHERE e.workspace_id = ${workspaceId} AND e.rowid <= s.last_rowid${rangeFilter(raw('e.ts'), range)}${
+      customers ? sql` AND e.customer_id IN (${customers})` : sql``})
+      FROM journey_map_state s WHERE s.workspace_id = ${workspaceId} AND s.journey_key = ${key}`,
   };
 }

@@ -8,8 +8,8 @@ import { journeyLayout, type JourneyLayout } from '../common/journey-layout.ts';
 import { personaCustomersSql } from '../common/persona-filter.ts';
 import { touchpointHealth } from './health.ts';
 import { mapVoc, type VocByPlace } from './map-voc.ts';
-import { FRICTION_CODES, channelsOfMask, journeyMapSql, storedMapSql, type MapRow, type MapScope } from './map-sql.ts';
-import { keepsMapFacts, mapFactsKey, refreshMapFacts, storedFacts } from './map-store.ts';
+import { FRICTION_CODES, channelsOfMask, journeyMapSql, keptEventsMapSql, storedMapSql, type MapRow, type MapScope } from './map-sql.ts';
+import { keepsMapFacts, mapFactsKey, refreshMapFacts, storedEvents, storedFacts } from './map-store.ts';
 import {
   JourneyMapQuerySchema,
   type DropOffTouchpoint, type JourneyMapInput, type JourneyMapResult, type MapStage, type MapTouchpoint, type TouchpointFriction,
@@ -69,15 +69,18 @@ export async function runJourneyMap(store: Store, workspaceId: string, input: Jo
 }
 
 /**
- * The map's rows: from the stored per-customer facts (map-store.ts) when the store keeps them and the
- * range holds every event of the workspace (no range, or one around all events), else from one scan
- * of the events in range. Both plans run the same aggregates over the same facts.
+ * The map's rows, where the store keeps map facts (map-store.ts): from the stored per-customer facts
+ * when the range holds every event of the workspace (no range, or one around all events), else from
+ * the journey's kept events in range (a dashboard's recent range); elsewhere from one scan of the
+ * events in range. All plans run the same aggregates over the same facts.
  */
 async function mapRows(store: Store, journey: Journey, scope: MapScope): Promise<MapRow[]> {
-  if (keepsMapFacts(store) && await coversAll(store, scope)) {
+  if (keepsMapFacts(store)) {
     const key = mapFactsKey(journey);
     await refreshMapFacts(store, scope.workspaceId, scope, key);
-    const rows = await store.query<MapRow>(storedMapSql(scope, storedFacts(scope, scope.workspaceId, key, scope.customers)));
+    const rows = await store.query<MapRow>(await coversAll(store, scope)
+      ? storedMapSql(scope, storedFacts(scope, scope.workspaceId, key, scope.customers))
+      : keptEventsMapSql(scope, storedEvents(scope.workspaceId, key, scope.range, scope.customers)));
     // No event total: the facts were dropped meanwhile (map-store.ts, KEEP_KEYS); the scan answers.
     if (rows.some((r) => r.kind === 'N' && r.b !== null)) return rows;
   }

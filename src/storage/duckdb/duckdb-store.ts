@@ -72,6 +72,9 @@ export class DuckDBStore implements Store {
   private compactor: DuckDBConnection | null = null;
   private backgroundSequencer: SequenceCompactor | null = null;
   private readonly sequenceLock = new Mutex();
+  /** `sideTransaction`'s connection (opened on first use) and the lock keeping it to one transaction at a time. */
+  private side: DuckDBConnection | null = null;
+  private readonly sideLock = new Mutex();
   /** One DuckDB thread during sustained ingest (ingest-threads.ts), and the timer that gives threads back. */
   private ingestThreads: IngestThreads | null = null;
   private restoreTimer: NodeJS.Timeout | null = null;
@@ -141,10 +144,12 @@ export class DuckDBStore implements Store {
 
   async close(): Promise<void> {
     await this.compacting; // queued on the write lock: awaited before taking it
+    this.side?.interrupt(); // a long side transaction (a journey map build) stops; it is derived data
+    await this.sideLock.run(async () => undefined);
     if (this.restoreTimer) clearInterval(this.restoreTimer);
     await this.writeLock.run(async () => {
       await this.checkpointing;
-      for (const c of [this.writer, ...this.readers, ...(this.checkpointer ? [this.checkpointer] : []), ...(this.compactor ? [this.compactor] : [])]) c.closeSync();
+      for (const c of [this.writer, ...this.readers, ...(this.checkpointer ? [this.checkpointer] : []), ...(this.compactor ? [this.compactor] : []), ...(this.side ? [this.side] : [])]) c.closeSync();
       this.instance.closeSync();
       rmSync(this.spoolFile, { force: true });
     });
@@ -172,6 +177,26 @@ export class DuckDBStore implements Store {
         return result;
       } catch (err) {
         await this.writer.run('ROLLBACK');
+        throw err;
+      }
+    });
+  }
+
+  /** Store.sideTransaction: on its own connection, so it neither waits for nor holds up the write lock. */
+  async sideTransaction<T>(fn: (tx: Pick<Store, 'query' | 'exec'>) => Promise<T>): Promise<T> {
+    return this.sideLock.run(async () => {
+      const conn = this.side ??= await this.instance.connect();
+      const tx = {
+        query: async <R>(q: Sql) => (await runQuery(conn, q)) as R[],
+        exec: async (q: Sql) => { await runQuery(conn, q); },
+      };
+      await conn.run('BEGIN TRANSACTION');
+      try {
+        const result = await fn(tx);
+        await conn.run('COMMIT');
+        return result;
+      } catch (err) {
+        await conn.run('ROLLBACK').catch(() => undefined);
         throw err;
       }
     });
