@@ -12,7 +12,7 @@ import { runJourneyMap } from './run-journey-map.ts';
  * must not wait for a build, the map after them must include them, and maps asked for together must
  * build once. The build needs to take a while, so the data set is larger than elsewhere.
  */
-const CUSTOMERS = 80_000;
+const CUSTOMERS = 120_000;
 const KINDS = ['Ad Clicked', 'Product Viewed', 'Product Added', 'Checkout Started', 'Order Completed', 'Newsletter Opened'] as const;
 
 /** Customer i's events: kinds in journey order, one a day; every sixth event is no touchpoint. */
@@ -43,8 +43,9 @@ describe('stored journey-map facts, built while ingest goes on', () => {
     await forgetMapFacts(store, WS);
     let built = false;
     const first = runJourneyMap(store, WS, { journey: SHOP_JOURNEY }).then((m) => { built = true; return m; });
-    // Give the map time to start its build (it takes seconds here), then commit two groups.
-    await new Promise((r) => setTimeout(r, 100));
+    // Give the map time to start its build (a watermark check, then seconds of work here; the tables
+    // exist already), then commit two groups.
+    await new Promise((r) => setTimeout(r, 250));
     expect(built).toBe(false);
     await store.commitIngest([ev('late', 'Ad Clicked', at(0), { channel: 'social' }), ev('late', 'Product Viewed', at(0, 1))], { added: [], merged: [] });
     await store.commitIngest([ev('late2', 'Newsletter Opened', at(0))], { added: [], merged: [] });

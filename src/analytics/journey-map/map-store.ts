@@ -227,6 +227,7 @@ export async function forgetMapFacts(store: Store, workspaceId: string): Promise
     await createTables(tx);
     for (const t of KEYED_TABLES) await tx.exec(sql`DELETE FROM ${raw(t)} WHERE workspace_id = ${workspaceId}`);
   });
+  created.add(store);
 }
 
 /** Drops the facts of the workspace's keys beyond the KEEP_KEYS most recently refreshed. */
