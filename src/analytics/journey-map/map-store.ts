@@ -93,18 +93,22 @@ function write<T>(store: Store, fn: (tx: Pick<Store, 'query' | 'exec'>) => Promi
   return lock.run(() => (store.sideTransaction ? store.sideTransaction(fn) : store.transaction(fn)));
 }
 
-/** Brings the facts of `key` up to date with the events committed now; builds them on first use. */
-export async function refreshMapFacts(store: Store, workspaceId: string, f: MapFacts, key: string): Promise<void> {
+/**
+ * Brings the facts of `key` up to date with the events committed now; builds them on first use.
+ * Resolves to their watermark: the highest row id of `events` they include.
+ */
+export async function refreshMapFacts(store: Store, workspaceId: string, f: MapFacts, key: string): Promise<number> {
   if (!created.has(store)) {
     await write(store, createTables);
     created.add(store);
   }
   // Checked on a reader first, so that maps of an unchanged key never queue behind another's build.
-  if ((await changes((q) => store.query(q), workspaceId, key)) === null) return;
-  await write(store, async (tx) => {
+  const seen = await changes((q) => store.query(q), workspaceId, key);
+  if ('upToDate' in seen) return seen.upToDate;
+  return write(store, async (tx) => {
     const run: Run = (q) => tx.query(q);
     const ch = await changes(run, workspaceId, key);
-    if (ch === null) return;
+    if ('upToDate' in ch) return ch.upToDate;
     const scope = (c: string) => sql`workspace_id = ${workspaceId} AND journey_key = ${key}${raw(c)}`;
     const ids = sql`${workspaceId}, ${key}`;
     if (ch.rebuild) {
@@ -142,6 +146,7 @@ export async function refreshMapFacts(store: Store, workspaceId: string, f: MapF
     await run(sql`DELETE FROM journey_map_state WHERE ${scope('')}`);
     await run(sql`INSERT INTO journey_map_state VALUES (${workspaceId}, ${key}, ${ch.hi}, ${ch.mergeHi}, ${ch.events}, now())`);
     if (ch.rebuild) await evict(run, workspaceId);
+    return ch.hi;
   });
 }
 
@@ -155,8 +160,8 @@ interface Changes {
   events: number;
 }
 
-/** What to fold in, or null when the facts are up to date. */
-async function changes(run: Run, workspaceId: string, key: string): Promise<Changes | null> {
+/** What to fold in, or the watermark when the facts are up to date. */
+async function changes(run: Run, workspaceId: string, key: string): Promise<Changes | { upToDate: number }> {
   const [st] = await run(sql`SELECT last_rowid, last_merge_rowid, events FROM journey_map_state WHERE workspace_id = ${workspaceId} AND journey_key = ${key}`);
   const lastRowid = st ? Number(st.last_rowid) : -1;
   const lastMergeRowid = st ? Number(st.last_merge_rowid) : -1;
@@ -170,7 +175,7 @@ async function changes(run: Run, workspaceId: string, key: string): Promise<Chan
   const tail = Number(r.tail), kept = Number(r.kept);
   // Events are never deleted; if some were (a test, a manual clean-up), the facts are rebuilt.
   const intact = st !== undefined && kept === Number(st.events);
-  if (intact && tail === 0 && Number(r.merges) === 0) return null;
+  if (intact && tail === 0 && Number(r.merges) === 0) return { upToDate: lastRowid };
   return {
     rebuild: !intact || (tail > REBUILD_MIN && tail > REBUILD_SHARE * (kept + tail)),
     lastRowid, lastMergeRowid, hi: Number(r.hi), mergeHi: Number(r.merge_hi), events: kept + tail,
@@ -263,19 +268,22 @@ export function storedFacts(f: MapFacts, workspaceId: string, key: string, custo
 
 /**
  * Where `keptEventsMapSql` reads the events of `key` in `range` (for the customers in `customers`, or
- * all): the kept touchpoint, goal and friction events, and the count of all events in scope up to the
- * watermark (NULL when the facts are gone, as for `storedFacts`). Kept times are epoch ms, `ts`
+ * all): the kept touchpoint, goal and friction events, and the count of all events in scope up to
+ * `watermark` (from `refreshMapFacts`; a constant, so the count skips row groups above it). The count
+ * is NULL when the facts are no longer at that watermark (dropped, or folded further meanwhile), as
+ * for `storedFacts`: the caller then scans. Kept times are epoch ms, `ts`
  * truncated (its floor from 1970 on), so `t >= from` and `t < to` hold exactly when they hold for `ts`,
  * the bounds being whole ms (before 1970 an event's sub-millisecond part could differ at a bound).
  */
-export function storedEvents(workspaceId: string, key: string, range: TimeRange, customers?: Sql): StoredEvents {
+export function storedEvents(workspaceId: string, key: string, watermark: number, range: TimeRange, customers?: Sql): StoredEvents {
   const persona = customers ? sql` AND c IN (SELECT ${customerKeySql(raw('customer_id'))} FROM (${customers}) pc_ids)` : sql``;
   const t = sql`${range.from ? sql` AND t >= ${range.from.getTime()}` : sql``}${range.to ? sql` AND t < ${range.to.getTime()}` : sql``}`;
   return {
     events: sql`SELECT c, t, tp, ch, ge, fr, ptp FROM journey_map_events
       WHERE workspace_id = ${workspaceId} AND journey_key = ${key}${t}${persona}`,
-    total: sql`SELECT (SELECT count(*) FROM events e WHERE e.workspace_id = ${workspaceId} AND e.rowid <= s.last_rowid${rangeFilter(raw('e.ts'), range)}${
-      customers ? sql` AND e.customer_id IN (${customers})` : sql``})
-      FROM journey_map_state s WHERE s.workspace_id = ${workspaceId} AND s.journey_key = ${key}`,
+    total: sql`SELECT CASE WHEN EXISTS (SELECT 1 FROM journey_map_state s
+        WHERE s.workspace_id = ${workspaceId} AND s.journey_key = ${key} AND s.last_rowid = ${watermark})
+      THEN (SELECT count(*) FROM events e WHERE e.workspace_id = ${workspaceId} AND e.rowid <= ${watermark}${rangeFilter(raw('e.ts'), range)}${
+        customers ? sql` AND e.customer_id IN (${customers})` : sql``}) END`,
   };
 }

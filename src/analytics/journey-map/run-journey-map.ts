@@ -77,10 +77,10 @@ export async function runJourneyMap(store: Store, workspaceId: string, input: Jo
 async function mapRows(store: Store, journey: Journey, scope: MapScope): Promise<MapRow[]> {
   if (keepsMapFacts(store)) {
     const key = mapFactsKey(journey);
-    await refreshMapFacts(store, scope.workspaceId, scope, key);
+    const watermark = await refreshMapFacts(store, scope.workspaceId, scope, key);
     const rows = await store.query<MapRow>(await coversAll(store, scope)
       ? storedMapSql(scope, storedFacts(scope, scope.workspaceId, key, scope.customers))
-      : keptEventsMapSql(scope, storedEvents(scope.workspaceId, key, scope.range, scope.customers)));
+      : keptEventsMapSql(scope, storedEvents(scope.workspaceId, key, watermark, scope.range, scope.customers)));
     // No event total: the facts were dropped meanwhile (map-store.ts, KEEP_KEYS); the scan answers.
     if (rows.some((r) => r.kind === 'N' && r.b !== null)) return rows;
   }
