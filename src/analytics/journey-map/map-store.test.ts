@@ -89,7 +89,7 @@ describe('stored journey-map facts', () => {
     const f = facts(journey);
     const key = mapFactsKey(journey);
     const watermark = await refreshMapFacts(store, WS, f, key);
-    const stored = await store.query(storedMapSql(f, storedFacts(f, WS, key)));
+    const stored = await store.query(storedMapSql(f, storedFacts(f, WS, key, watermark)));
     const scan = await store.query(journeyMapSql({ workspaceId: WS, range: {}, ...f }));
     expect(norm(stored)).toEqual(norm(scan));
     // Bounds at an event's time or a minute either side, so that `from` inclusive and `to` exclusive
@@ -98,6 +98,10 @@ describe('stored journey-map facts', () => {
     const bound = (b: [number, number] | null) => (b === null ? undefined : new Date((times.length ? times[b[0] % times.length] : T0) + b[1] * 60_000));
     const range = { from: bound(ranged.from), to: bound(ranged.to) };
     const customers = ranged.customers === null ? undefined : sql`SELECT unnest(${ranged.customers.map((c) => `c${c}`)}) AS customer_id`;
+    if (customers) {
+      const persona = await store.query(storedMapSql(f, storedFacts(f, WS, key, watermark, customers)));
+      expect(norm(persona)).toEqual(norm(await store.query(journeyMapSql({ workspaceId: WS, range: {}, customers, ...f }))));
+    }
     const kept = await store.query(keptEventsMapSql(f, storedEvents(WS, key, watermark, range, customers)));
     const rangedScan = await store.query(journeyMapSql({ workspaceId: WS, range, customers, ...f }));
     expect(norm(kept)).toEqual(norm(rangedScan));

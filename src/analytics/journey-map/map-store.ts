@@ -246,10 +246,11 @@ async function evict(run: Run, workspaceId: string): Promise<void> {
 
 /**
  * Where `storedMapSql` reads the facts of `key`, for the customers in `customers` (persona) or all.
- * The event total comes from the state row: NULL when the facts are gone (evicted meanwhile), which
- * the caller takes as "use the scan plan".
+ * The event total comes from the state row, or for a persona from a count of its events up to
+ * `watermark` (from `refreshMapFacts`, bound as a constant, as in `storedEvents`): NULL when the facts
+ * are gone (evicted meanwhile) or moved on, which the caller takes as "use the scan plan".
  */
-export function storedFacts(f: MapFacts, workspaceId: string, key: string, customers?: Sql): StoredFacts {
+export function storedFacts(f: MapFacts, workspaceId: string, key: string, watermark: number, customers?: Sql): StoredFacts {
   const persona = customers ? sql` AND c IN (SELECT ${customerKeySql(raw('customer_id'))} FROM (${customers}) pc_ids)` : sql``;
   const scope = (kind: number) => sql`workspace_id = ${workspaceId} AND journey_key = ${key} AND kind = ${n(kind)}${persona}`;
   const { stages } = f.layout;
@@ -260,8 +261,8 @@ export function storedFacts(f: MapFacts, workspaceId: string, key: string, custo
     touchpoints: sql`SELECT c, k AS tp, t0, n, chans, x, in_stage FROM journey_map_facts WHERE ${scope(KIND.touchpoint)}`,
     placed: sql`SELECT c, k2 AS fr, k AS placed_tp, n AS w FROM journey_map_facts WHERE ${scope(KIND.friction)}`,
     events: customers
-      ? sql`SELECT (SELECT count(*) FROM events e WHERE e.workspace_id = ${workspaceId} AND e.rowid <= s.last_rowid
-          AND e.customer_id IN (${customers})) ${state}`
+      ? sql`SELECT CASE WHEN EXISTS (SELECT 1 ${state} AND s.last_rowid = ${watermark}) THEN (SELECT count(*) FROM events e
+          WHERE e.workspace_id = ${workspaceId} AND e.rowid <= ${watermark} AND e.customer_id IN (${customers})) END`
       : sql`SELECT s.events ${state}`,
   };
 }

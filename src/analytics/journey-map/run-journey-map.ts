@@ -79,7 +79,7 @@ async function mapRows(store: Store, journey: Journey, scope: MapScope): Promise
     const key = mapFactsKey(journey);
     const watermark = await refreshMapFacts(store, scope.workspaceId, scope, key);
     const rows = await store.query<MapRow>(await coversAll(store, scope)
-      ? storedMapSql(scope, storedFacts(scope, scope.workspaceId, key, scope.customers))
+      ? storedMapSql(scope, storedFacts(scope, scope.workspaceId, key, watermark, scope.customers))
       : keptEventsMapSql(scope, storedEvents(scope.workspaceId, key, watermark, scope.range, scope.customers)));
     // No event total: the facts were dropped meanwhile (map-store.ts, KEEP_KEYS); the scan answers.
     if (rows.some((r) => r.kind === 'N' && r.b !== null)) return rows;
