@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { TouchEvent } from '../ingest/event.ts';
 import { sql } from '../storage/sql.ts';
 import type { IdentityChanges, Store } from '../storage/store.ts';
-import { key, traitKeys } from './keys.ts';
+import { key, traitKeys, type IdentityKind } from './keys.ts';
 
 /**
  * Stitches identities into customers, batch by batch, inside the single ingest writer.
@@ -22,12 +22,36 @@ interface EventKeys {
   others: string[];
 }
 
+/** Memoised keys per raw id: at most this many per kind, then forgotten (~90 bytes each). */
+const KEY_MEMO_MAX = 250_000;
+
+/**
+ * The same key string for the same raw id, batch after batch. A freshly concatenated key must be
+ * flattened and hashed at its first Map look-up: measured ~0.3–0.6 µs per look-up against ~0.04 for a
+ * Map keyed by the raw id, which is what this costs instead (and its key is already hashed).
+ */
+class KeyMemo {
+  private readonly byValue = new Map<string, string>();
+  constructor(private readonly kind: IdentityKind) {}
+  of(value: string): string {
+    let k = this.byValue.get(value);
+    if (k === undefined) {
+      if (this.byValue.size >= KEY_MEMO_MAX) this.byValue.clear();
+      k = key(this.kind, value);
+      this.byValue.set(value, k);
+    }
+    return k;
+  }
+}
+const anonKeys = new KeyMemo('anon');
+const userKeys = new KeyMemo('user');
+
 function eventKeys(e: TouchEvent): EventKeys {
-  const anon = e.anonymousId ? key('anon', e.anonymousId) : null;
+  const anon = e.anonymousId ? anonKeys.of(e.anonymousId) : null;
   const others: string[] = anon === null ? [] : [anon];
-  if (e.previousId) others.push(key('user', e.previousId), key('anon', e.previousId));
+  if (e.previousId) others.push(userKeys.of(e.previousId), anonKeys.of(e.previousId));
   if (e.traits !== null) for (const k of traitKeys(e)) others.push(k);
-  return { anon, user: e.userId ? key('user', e.userId) : null, others };
+  return { anon, user: e.userId ? userKeys.of(e.userId) : null, others };
 }
 
 /** identity key → customer id, one map per workspace (lookups then need no concatenated key). */
@@ -132,7 +156,7 @@ export class IdentityResolver {
         for (const k of others) {
           const c = find(ws, k);
           if (c === undefined) {
-            if (!(e.previousId && k === key('user', e.previousId))) link(e, k, customer);
+            if (!(e.previousId && k === userKeys.of(e.previousId))) link(e, k, customer);
           } else if (c !== customer && (e.type === 'alias' || !hasUser(c))) merge(e, c, customer);
         }
       } else if (anon) {
