@@ -31,4 +31,30 @@ describe('SubmitBatcher (group commit)', () => {
     // k1: 'a' alone; then b and bad together (c waits: same response id as b), which fails, so each is retried alone; then c.
     expect(batches).toEqual([['k1:a'], ['k2:z'], ['k1:b', 'k1:bad'], ['k1:b'], ['k1:bad'], ['k1:c']]);
   });
+
+  it('under load, waits a moment so that responses arriving a few ms apart share one batch; alone, it does not wait', async () => {
+    const batches: string[][] = [];
+    const b = new SubmitBatcher(async (_key, inputs) => {
+      batches.push(inputs.map((i) => i.userId!));
+      return inputs.map((i) => ({ responseId: `r-${i.userId}`, complete: true, customerId: i.userId! }));
+    }, { lingerMs: 30, busyWindowMs: 1000 });
+    const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    const t0 = performance.now();
+    await b.submit('k', input('a'));
+    expect(performance.now() - t0).toBeLessThan(25); // the first one, with no batch before it, went at once
+    const second = b.submit('k', input('b')); // a batch just ran: this one waits 30 ms for company
+    await sleep(10);
+    const third = b.submit('k', input('c'));
+    await Promise.all([second, third]);
+    expect(batches).toEqual([['a'], ['b', 'c']]);
+    const lone = new SubmitBatcher(async (_key, inputs) => {
+      batches.push(inputs.map((i) => `lone:${i.userId}`));
+      return inputs.map((i) => ({ responseId: `r-${i.userId}`, complete: true, customerId: null }));
+    }, { lingerMs: 0, busyWindowMs: 1000 });
+    await lone.submit('k', input('x'));
+    const y = lone.submit('k', input('y'));
+    await sleep(10);
+    await Promise.all([y, lone.submit('k', input('z'))]);
+    expect(batches.slice(2)).toEqual([['lone:x'], ['lone:y'], ['lone:z']]);
+  });
 });
