@@ -24,8 +24,3 @@ export function duration(s: number | null | undefined): string {
   if (s < 172800) return `${(s / 3600).toFixed(1)} h`;
   return `${(s / 86400).toFixed(1)} d`;
 }
-
-export const count = (n: number) => n.toLocaleString('en-US');
-
-/** A heading line, then the body: sections of one report read apart. */
-export const section = (title: string, body: string) => `${title}\n${body}`;
