@@ -126,12 +126,7 @@ export class Cases {
     return rows.map((r) => view(r));
   }
 
-  /** The candidate with the fewest open or in-progress cases (ties: first in the list). */
-  async leastBusy(workspaceId: string, candidates: string[]): Promise<string | undefined> {
-    return (await this.assignees(workspaceId, candidates, 1))[0];
-  }
-
-  /** Owners for `n` new cases in turn: each the candidate with the fewest open or in-progress cases, counting the ones before it. */
+  /** Owners for `n` new cases in turn (ties: first in the list): each the candidate with the fewest open or in-progress cases, counting the ones before it. */
   async assignees(workspaceId: string, candidates: string[], n: number): Promise<(string | undefined)[]> {
     if (candidates.length === 0) return Array.from({ length: n }, () => undefined);
     const rows = await this.store.query<{ owner: string; n: number }>(sql`SELECT owner, count(*) AS n FROM cases WHERE workspace_id = ${workspaceId}
@@ -144,12 +139,7 @@ export class Cases {
     });
   }
 
-  /** Whether this rule already opened a case for this customer since `since` (de-duplication, cool-down). */
-  async recentlyOpened(workspaceId: string, ruleId: string, customerId: string, since: Date): Promise<boolean> {
-    return (await this.recentlyOpenedFor(workspaceId, ruleId, [customerId], since)).has(customerId);
-  }
-
-  /** Which of these customers this rule already opened a case for since `since`, in one query. */
+  /** Which of these customers this rule already opened a case for since `since` (de-duplication, cool-down), in one query. */
   async recentlyOpenedFor(workspaceId: string, ruleId: string, customerIds: readonly string[], since: Date): Promise<Set<string>> {
     if (customerIds.length === 0) return new Set();
     const rows = await this.store.query<{ customer_id: string }>(sql`SELECT DISTINCT customer_id FROM cases WHERE workspace_id = ${workspaceId}

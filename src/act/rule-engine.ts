@@ -71,10 +71,6 @@ export class RuleEngine {
     });
   }
 
-  onResponse(workspaceId: string, facts: ResponseFacts): Promise<unknown> {
-    return this.onResponses(workspaceId, [facts]);
-  }
-
   /**
    * A batch of responses: each rule opens its cases in one transaction. Batches that arrive while
    * earlier work runs are evaluated together in one turn (group commit again), so under a steady
