@@ -60,7 +60,6 @@ export class DuckDBStore implements Store {
   private readonly sequencer: SequenceCompactor;
   private uncompacted = 0;
   private compactEvery = COMPACT_EVERY_EVENTS;
-  private checkpointEvery = CHECKPOINT_EVERY_EVENTS;
   private compacting: Promise<void> | null = null;
   /**
    * Background compaction runs on its own connection, not behind the write lock: it takes up to a
@@ -250,7 +249,7 @@ export class DuckDBStore implements Store {
     const compactEvery = this.ingestThreads?.sustained ? SUSTAINED_COMPACT_FACTOR * this.compactEvery : this.compactEvery;
     if (this.uncompacted >= compactEvery && !this.compacting) this.compactInBackground();
     this.uncheckpointed += events.length;
-    if (this.uncheckpointed >= this.checkpointEvery && !this.checkpointing) this.checkpointInBackground();
+    if (this.uncheckpointed >= CHECKPOINT_EVERY_EVENTS && !this.checkpointing) this.checkpointInBackground();
   }
 
   /**
