@@ -107,10 +107,11 @@ export class IdentityResolver {
     if (Number(n) > this.cacheLimit) return;
     const rows = await this.store.query<{ workspace_id: string; identity: string; customer_id: string }>(
       sql`SELECT workspace_id, identity, customer_id FROM identities`);
-    const users = await this.store.query<{ customer_id: string }>(sql`SELECT DISTINCT customer_id FROM identities WHERE identity LIKE 'user:%'`);
     this.cache.clear();
-    for (const r of rows) this.cache.set(r.workspace_id, r.identity, r.customer_id);
-    for (const u of users) this.identified.add(u.customer_id);
+    for (const r of rows) {
+      this.cache.set(r.workspace_id, r.identity, r.customer_id);
+      if (r.identity.startsWith('user:')) this.identified.add(r.customer_id);
+    }
     this.complete = true;
   }
 
