@@ -1,5 +1,6 @@
 import { sql } from '../../storage/sql.ts';
 import type { Store } from '../../storage/store.ts';
+import { hashId } from '../../ingest/dedup-index.ts';
 
 /** Bits per stored id: with 7 probes, ~1 % of new ids are taken for maybe-stored (then one query tells). */
 const BITS_PER_ID = 10;
@@ -19,7 +20,7 @@ export class ResponseIds {
   private bits: Uint32Array | null = null;
   private mask = 0;
   /** Ids added before the filter was sized (during the load); folded in once it is. */
-  private early: string[] = [];
+  private early: [string, string][] = [];
   private loading: Promise<void> | null = null;
 
   constructor(private readonly store: Store) {}
@@ -27,7 +28,7 @@ export class ResponseIds {
   /** False when `id` is certainly not stored in the workspace; true when it may be. */
   mayExist(workspaceId: string, id: string): boolean {
     if (!this.bits) { void this.ready(); return true; }
-    const [h1, h2] = hashes(`${workspaceId}\u0000${id}`);
+    const [h1, h2] = hashes(workspaceId, id);
     for (let i = 0; i < PROBES; i++) {
       const b = (h1 + i * h2) & this.mask;
       if ((this.bits[b >>> 5] & (1 << (b & 31))) === 0) return false;
@@ -43,13 +44,12 @@ export class ResponseIds {
 
   /** Records an id about to be stored. */
   add(workspaceId: string, id: string): void {
-    const key = `${workspaceId}\u0000${id}`;
-    if (!this.bits) { this.early.push(key); return; }
-    this.set(key);
+    if (!this.bits) { this.early.push([workspaceId, id]); return; }
+    this.set(workspaceId, id);
   }
 
-  private set(key: string): void {
-    const [h1, h2] = hashes(key);
+  private set(workspaceId: string, id: string): void {
+    const [h1, h2] = hashes(workspaceId, id);
     for (let i = 0; i < PROBES; i++) {
       const b = (h1 + i * h2) & this.mask;
       this.bits![b >>> 5] |= 1 << (b & 31);
@@ -62,23 +62,17 @@ export class ResponseIds {
     const size = Math.max(1 << 24, 2 ** Math.ceil(Math.log2((rows.length + HEADROOM) * BITS_PER_ID)));
     this.mask = size - 1;
     this.bits = new Uint32Array(size / 32);
-    for (const r of rows) this.set(`${r.workspace_id}\u0000${r.response_id}`);
-    for (const key of this.early) this.set(key);
+    for (const r of rows) this.set(r.workspace_id, r.response_id);
+    for (const [w, id] of this.early) this.set(w, id);
     this.early = [];
   }
 }
 
-/** Two independent 32-bit hashes (FNV-1a and a multiplicative one) for double hashing (Kirsch & Mitzenmacher). */
-function hashes(s: string): [number, number] {
-  let a = 0x811c9dc5;
-  let b = 0x9747b28c;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    a = Math.imul(a ^ c, 0x01000193);
-    b = Math.imul(b ^ c, 0x5bd1e995);
-    b ^= b >>> 15;
-  }
-  return [a >>> 0, (b | 1) >>> 0];
+const pair = new Int32Array(2);
+/** Two 32-bit hashes for double hashing (Kirsch & Mitzenmacher): the ingest dedup index's 64-bit id hash, split; the step is odd. */
+function hashes(workspaceId: string, id: string): [number, number] {
+  hashId(workspaceId, id, pair);
+  return [pair[1] >>> 0, (pair[0] | 1) >>> 0];
 }
 
 const byStore = new WeakMap<Store, ResponseIds>();
