@@ -199,10 +199,20 @@ async function build(run: Run, workspaceId: string, f: MapFacts, key: string, cu
   }
 }
 
-async function insertFacts(run: Run, workspaceId: string, f: MapFacts, key: string, customers: Sql): Promise<void> {
+/** The per-stage columns of a CUSTOMER fact: `f<i>` per stage, `g<i>` per stage with a goal. */
+function stageColumns(f: MapFacts): Sql[] {
   const { stages } = f.layout;
+  return [...stages.map((st) => col('f', st.index)), ...stages.filter((st) => f.goals[st.index]).map((st) => col('g', st.index))];
+}
+
+/** ` AND c IN (…)`: the stored rows of the customers in `customers` (persona), or nothing. */
+function personaSql(customers?: Sql): Sql {
+  return customers ? sql` AND c IN (SELECT ${customerKeySql(raw('customer_id'))} FROM (${customers}) pc_ids)` : sql``;
+}
+
+async function insertFacts(run: Run, workspaceId: string, f: MapFacts, key: string, customers: Sql): Promise<void> {
   const ids = sql`${workspaceId}, ${key}`;
-  const perStage = [...stages.map((st) => col('f', st.index)), ...stages.filter((st) => f.goals[st.index]).map((st) => col('g', st.index))];
+  const perStage = stageColumns(f);
   const none = (k: number) => raw(Array(k).fill('NULL').join(', '));
   await run(sql`INSERT INTO journey_map_facts (workspace_id, journey_key, kind, c, k, k2, t0, n, chans, x, in_stage, ${join(perStage)})
     WITH ${materializedCte('jm_ev', sql`SELECT c, t, tp, ch, ge, fr, ptp FROM journey_map_events
@@ -251,10 +261,8 @@ async function evict(run: Run, workspaceId: string): Promise<void> {
  * are gone (evicted meanwhile) or moved on, which the caller takes as "use the scan plan".
  */
 export function storedFacts(f: MapFacts, workspaceId: string, key: string, watermark: number, customers?: Sql): StoredFacts {
-  const persona = customers ? sql` AND c IN (SELECT ${customerKeySql(raw('customer_id'))} FROM (${customers}) pc_ids)` : sql``;
-  const scope = (kind: number) => sql`workspace_id = ${workspaceId} AND journey_key = ${key} AND kind = ${n(kind)}${persona}`;
-  const { stages } = f.layout;
-  const firsts = [...stages.map((st) => col('f', st.index)), ...stages.filter((st) => f.goals[st.index]).map((st) => col('g', st.index))];
+  const scope = (kind: number) => sql`workspace_id = ${workspaceId} AND journey_key = ${key} AND kind = ${n(kind)}${personaSql(customers)}`;
+  const firsts = stageColumns(f);
   const state = sql`FROM journey_map_state s WHERE s.workspace_id = ${workspaceId} AND s.journey_key = ${key}`;
   return {
     firsts: sql`SELECT c, k2 AS last_tp, ${join(firsts)} FROM journey_map_facts WHERE ${scope(KIND.customer)}`,
@@ -277,7 +285,7 @@ export function storedFacts(f: MapFacts, workspaceId: string, key: string, water
  * the bounds being whole ms (before 1970 an event's sub-millisecond part could differ at a bound).
  */
 export function storedEvents(workspaceId: string, key: string, watermark: number, range: TimeRange, customers?: Sql): StoredEvents {
-  const persona = customers ? sql` AND c IN (SELECT ${customerKeySql(raw('customer_id'))} FROM (${customers}) pc_ids)` : sql``;
+  const persona = personaSql(customers);
   const t = sql`${range.from ? sql` AND t >= ${range.from.getTime()}` : sql``}${range.to ? sql` AND t < ${range.to.getTime()}` : sql``}`;
   return {
     events: sql`SELECT c, t, tp, ch, ge, fr, ptp FROM journey_map_events
