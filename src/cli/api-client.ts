@@ -18,6 +18,12 @@ export function withApiFlags(cmd: Command): Command {
  * A small client for the read/admin API. The DuckDB file belongs to the server, so CLI commands
  * talk to it over HTTP with the workspace's secret key.
  */
+/** `?a=1&b=2` from the options that are set (empty when none are), for GET routes with optional filters. */
+export function queryString(params: Record<string, string | undefined>): string {
+  const qs = new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => Boolean(e[1])));
+  return qs.size ? `?${qs}` : '';
+}
+
 export class ApiClient {
   readonly url: string;
   readonly key: string;

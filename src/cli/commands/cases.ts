@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { ApiClient, withApiFlags, type ApiFlags } from '../api-client.ts';
+import { ApiClient, queryString, withApiFlags, type ApiFlags } from '../api-client.ts';
 
 interface Case { id: string; status: string; priority: string; owner: string | null; team: string | null; reason: string; slaDueAt: string | null; overdue: boolean; customerId: string | null }
 
@@ -9,8 +9,8 @@ export function registerCases(program: Command): void {
   withApiFlags(cases.command('list').option('--status <status>', 'open, in_progress, resolved or closed').option('--overdue', 'only cases past their SLA')
     .option('--owner <owner>').description('Cases, newest first.'))
     .action(async (o: ApiFlags & { status?: string; overdue?: boolean; owner?: string }) => {
-      const qs = new URLSearchParams(Object.entries({ status: o.status, owner: o.owner, overdue: o.overdue ? 'true' : undefined }).filter(([, v]) => v) as [string, string][]);
-      const r = await new ApiClient(o).request<{ cases: Case[] }>('GET', `/api/v1/cases?${qs}`);
+      const qs = queryString({ status: o.status, owner: o.owner, overdue: o.overdue ? 'true' : undefined });
+      const r = await new ApiClient(o).request<{ cases: Case[] }>('GET', `/api/v1/cases${qs}`);
       if (r.cases.length === 0) console.log('No cases.');
       for (const c of r.cases) console.log(`${c.id}  ${c.status.padEnd(11)} ${c.priority.padEnd(6)} ${(c.owner ?? '-').padEnd(12)} due ${c.slaDueAt?.slice(0, 16) ?? '-'}${c.overdue ? ' OVERDUE' : ''}  ${c.reason}`);
     });

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { ApiClient, withApiFlags, type ApiFlags } from '../api-client.ts';
+import { ApiClient, queryString, withApiFlags, type ApiFlags } from '../api-client.ts';
 import { CliError } from '../errors.ts';
 import { formatAttribution } from '../format/attribution.ts';
 import { formatDropoff } from '../format/dropoff.ts';
@@ -61,24 +61,19 @@ export function registerQuery(program: Command): void {
       console.log(o.json ? JSON.stringify(r, null, 2) : formatFunnel(r as never));
     });
 
-  // Tables for people; `--json` for scripts.
-  const simple = (name: string, path: string, describe: string, format: (r: never) => string) =>
-    common(query.command(name).description(describe)).action(async (o: QueryFlags) => {
-      const r = await new ApiClient(o).request('POST', path, baseBody(o));
+  // Tables for people; `--json` for scripts. Paths leave out the technical events a page view brings along, as the dashboard does.
+  const simple = (name: string, path: string, describe: string, format: (r: never) => string, excludeByDefault?: string) => {
+    const cmd = common(query.command(name).description(describe));
+    if (excludeByDefault !== undefined) cmd.option('--exclude <events>', 'comma-separated events left out of paths ("" keeps all)', excludeByDefault);
+    cmd.action(async (o: QueryFlags & { exclude?: string }) => {
+      const body = baseBody(o);
+      if (o.exclude !== undefined) body.exclude ??= o.exclude.split(',').map((e) => e.trim()).filter(Boolean);
+      const r = await new ApiClient(o).request('POST', path, body);
       console.log(o.json ? JSON.stringify(r, null, 2) : format(r as never));
     });
-  // Paths leave out the technical events a page view brings along, as the dashboard does.
-  const path = (name: string, route: string, describe: string, format: (r: never) => string) =>
-    common(query.command(name).description(describe))
-      .option('--exclude <events>', 'comma-separated events left out of paths ("" keeps all)', 'Page Load,Error')
-      .action(async (o: QueryFlags & { exclude: string }) => {
-        const body = baseBody(o);
-        body.exclude ??= o.exclude.split(',').map((e) => e.trim()).filter(Boolean);
-        const r = await new ApiClient(o).request('POST', route, body);
-        console.log(o.json ? JSON.stringify(r, null, 2) : format(r as never));
-      });
-  path('paths', '/api/v1/query/paths', 'Top paths as Sankey nodes and links: --body \'{"start":{"event":"Product Viewed"},"depth":4}\'.', formatPaths);
-  path('top-paths', '/api/v1/query/paths/top', 'Most common full paths to purchase or abandonment: --body \'{"outcome":"purchase"}\' (or "abandonment").', formatTopPaths);
+  };
+  simple('paths', '/api/v1/query/paths', 'Top paths as Sankey nodes and links: --body \'{"start":{"event":"Product Viewed"},"depth":4}\'.', formatPaths, 'Page Load,Error');
+  simple('top-paths', '/api/v1/query/paths/top', 'Most common full paths to purchase or abandonment: --body \'{"outcome":"purchase"}\' (or "abandonment").', formatTopPaths, 'Page Load,Error');
   simple('retention', '/api/v1/query/retention', 'Cohort retention by first purchase: --body \'{"cohort":"month"}\'.', formatRetention);
   simple('attribution', '/api/v1/query/attribution', 'Channel attribution: --body \'{"models":["first_touch","linear","data_driven"]}\'.', formatAttribution);
   simple('friction', '/api/v1/query/friction', 'Friction signals and the conversion of customers who met them.', formatFriction);
@@ -89,8 +84,8 @@ export function registerQuery(program: Command): void {
       const client = new ApiClient(o);
       const journeyId = id ?? o.journey ?? (await client.request<{ journeys: { id: string }[] }>('GET', '/api/v1/journeys')).journeys[0]?.id;
       if (!journeyId) throw new CliError('No journey yet: `touchpoint journeys apply FILE` first.');
-      const qs = new URLSearchParams(Object.entries({ version: o.version, from: o.from, to: o.to }).filter(([, v]) => v) as [string, string][]);
-      const r = await client.request('GET', `/api/v1/journeys/${encodeURIComponent(journeyId)}/map${qs.size ? `?${qs}` : ''}`);
+      const qs = queryString({ version: o.version, from: o.from, to: o.to });
+      const r = await client.request('GET', `/api/v1/journeys/${encodeURIComponent(journeyId)}/map${qs}`);
       console.log(o.json ? JSON.stringify(r, null, 2) : formatJourneyMap(r as never));
     });
 }

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { parse } from 'yaml';
-import { ApiClient, withApiFlags, type ApiFlags } from '../api-client.ts';
+import { ApiClient, queryString, withApiFlags, type ApiFlags } from '../api-client.ts';
 import { CliError } from '../errors.ts';
 import { formatExperience, formatThemes } from '../format/voc.ts';
 import type { ExperienceGroup } from '../../voc/surveys/experience.ts';
@@ -53,8 +53,8 @@ export function registerSurveys(program: Command): void {
     .option('--from <time>', 'ISO time').option('--to <time>', 'ISO time')
     .description('One survey\'s responses as CSV: customer, time, language, touchpoint, a column per question, sentiment.'))
     .action(async (id: string, o: ApiFlags & { out?: string; from?: string; to?: string }) => {
-      const qs = new URLSearchParams(Object.entries({ surveyId: id, from: o.from, to: o.to }).filter(([, v]) => v) as [string, string][]);
-      const csv = await new ApiClient(o).text('GET', `/api/v1/responses/export?${qs}`);
+      const qs = queryString({ surveyId: id, from: o.from, to: o.to });
+      const csv = await new ApiClient(o).text('GET', `/api/v1/responses/export${qs}`);
       if (o.out) { writeFileSync(o.out, csv); console.error(`Wrote ${csv.trim().split('\n').length - 1} responses to ${o.out}.`); } else process.stdout.write(csv);
     });
 
@@ -76,8 +76,8 @@ export function registerSurveys(program: Command): void {
     .option('--from <time>', 'ISO time').option('--to <time>', 'ISO time')
     .description('Success, effort (CES) and emotion per touchpoint or stage, with NPS, n and 95 % intervals.'))
     .action(async (o: ApiFlags & { survey?: string; by?: string; from?: string; to?: string }) => {
-      const qs = new URLSearchParams(Object.entries({ surveyId: o.survey, by: o.by, from: o.from, to: o.to }).filter(([, v]) => v) as [string, string][]);
-      const r = await new ApiClient(o).request<{ groups: ExperienceGroup[] }>('GET', `/api/v1/metrics/experience?${qs}`);
+      const qs = queryString({ surveyId: o.survey, by: o.by, from: o.from, to: o.to });
+      const r = await new ApiClient(o).request<{ groups: ExperienceGroup[] }>('GET', `/api/v1/metrics/experience${qs}`);
       console.log(formatExperience(r.groups));
     });
 
@@ -85,8 +85,8 @@ export function registerSurveys(program: Command): void {
     .description('A score with its sample size and 95 % confidence interval.'))
     .action(async (metric: string, o: ApiFlags & { survey?: string; by?: string }) => {
       if (!['nps', 'csat', 'ces'].includes(metric)) throw new CliError('metric must be nps, csat or ces');
-      const qs = new URLSearchParams(Object.entries({ surveyId: o.survey, by: o.by }).filter(([, v]) => v) as [string, string][]);
-      const r = await new ApiClient(o).request<{ score: number | null; n: number; ci: [number, number] | null; groups?: { value: string; score: number | null; n: number; ci: [number, number] | null }[] }>('GET', `/api/v1/metrics/${metric}?${qs}`);
+      const qs = queryString({ surveyId: o.survey, by: o.by });
+      const r = await new ApiClient(o).request<{ score: number | null; n: number; ci: [number, number] | null; groups?: { value: string; score: number | null; n: number; ci: [number, number] | null }[] }>('GET', `/api/v1/metrics/${metric}${qs}`);
       const line = (label: string, x: { score: number | null; n: number; ci: [number, number] | null }) =>
         `${label.padEnd(24)} ${x.score === null ? '—' : String(x.score).padStart(6)}  n=${String(x.n).padEnd(6)} ${x.ci ? `95 % CI [${x.ci[0]}, ${x.ci[1]}]` : ''}`;
       console.log(line(metric.toUpperCase(), r));
@@ -96,7 +96,7 @@ export function registerSurveys(program: Command): void {
   withApiFlags(surveys.command('themes').option('--survey <id>').option('--from <time>', 'ISO time').option('--to <time>', 'ISO time')
     .description('Comment themes (delivery, price, payment…) with the NPS of customers who mention them against the others.'))
     .action(async (o: ApiFlags & { survey?: string; from?: string; to?: string }) => {
-      const qs = new URLSearchParams(Object.entries({ surveyId: o.survey, from: o.from, to: o.to }).filter(([, v]) => v) as [string, string][]);
-      console.log(formatThemes(await new ApiClient(o).request('GET', `/api/v1/feedback/themes?${qs}`)));
+      const qs = queryString({ surveyId: o.survey, from: o.from, to: o.to });
+      console.log(formatThemes(await new ApiClient(o).request('GET', `/api/v1/feedback/themes${qs}`)));
     });
 }
