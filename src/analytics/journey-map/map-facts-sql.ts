@@ -42,7 +42,7 @@ export const col = (name: string, i: number) => raw(`${name}${i}`);
 const list = (xs: readonly string[]) => join(xs.map((x) => sql`${x}`));
 
 /** The distinct goal events, numbered by position (`jm_ev.ge`). */
-export function goalEvents(f: MapFacts): string[] {
+function goalEvents(f: MapFacts): string[] {
   return [...new Set(f.goals.flatMap((g) => (g && 'event' in g ? [g.event] : [])))];
 }
 
