@@ -9,7 +9,7 @@ import { col, cte, field, int, oneIf, record } from './sql-parts.ts';
  * plain events with one code each: one pass over one row per customer, no scan of event rows, no
  * GROUP BY, no join.
  *
- * 1. Customers without a step-0 event are skipped before any list is read (`list_has_any` on codes).
+ * 1. Customers without a step-0 event are skipped before any list is read (`list_contains` on codes).
  * 2. Per step j the first and last time of its event (stored `firsts`/`lasts`; with a range, from
  *    the sorted times cut to [from, to)).
  * 3. The fast tier's rule (plan-fast.ts) on them decides most customers.
