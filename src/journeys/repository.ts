@@ -18,11 +18,10 @@ export class JourneyRepository {
   private cache = new Map<string, Journey>();
 
   /**
-   * Bumped once a new version is committed (journeys change only through save): callers that keep the
-   * latest versions (survey submissions read the stages on every batch) compare it instead of querying.
+   * What `current` read, per (workspace, id or '' for the primary journey), until a save commits a new
+   * version (journeys change only through save): survey submissions read the stages on every batch.
    */
-  get generation(): number { return this.saved; }
-  private saved = 0;
+  private readonly latest = new Map<string, Promise<StoredJourney | null>>();
 
   constructor(private readonly store: Store) {}
 
@@ -40,7 +39,9 @@ export class JourneyRepository {
       await tx.exec(sql`INSERT INTO journey_versions VALUES (${workspaceId}, ${journey.id}, ${version}, ${text}, ${now})`);
       return { journey, version, createdAt: now.toISOString(), created: true };
     });
-    if (saved.created) this.saved++;
+    // After the commit: a read started before it may have cached the previous version; any read
+    // cached from here on sees the new one.
+    if (saved.created) this.latest.clear();
     return saved;
   }
 
@@ -56,6 +57,21 @@ export class JourneyRepository {
     let journey = this.cache.get(key);
     if (!journey) this.cache.set(key, (journey = JSON.parse(row.definition) as Journey));
     return { journey, version: row.version, createdAt: row.created_at.toISOString() };
+  }
+
+  /**
+   * The latest version of `id`, or the workspace's primary journey when `id` is omitted, from memory
+   * until a journey is saved: instead of one or two queries per call.
+   */
+  current(workspaceId: string, id?: string): Promise<StoredJourney | null> {
+    const key = `${workspaceId}\u0000${id ?? ''}`;
+    const hit = this.latest.get(key);
+    if (hit) return hit;
+    const journey = id ? this.get(workspaceId, id) : this.primary(workspaceId);
+    if (this.latest.size > 10_000) this.latest.clear();
+    this.latest.set(key, journey);
+    journey.catch(() => { if (this.latest.get(key) === journey) this.latest.delete(key); });
+    return journey;
   }
 
   async versions(workspaceId: string, id: string): Promise<{ version: number; createdAt: string }[]> {

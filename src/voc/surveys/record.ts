@@ -3,7 +3,6 @@ import { ApiError } from '../../api/errors.ts';
 import type { Services } from '../../api/services.ts';
 import { lookupKeys } from '../../identity/keys.ts';
 import type { TouchEvent } from '../../ingest/event.ts';
-import type { StoredJourney } from '../../journeys/repository.ts';
 import { dialectFn, join, raw, sql, type Sql } from '../../storage/sql.ts';
 import type { TableRows } from '../../storage/store.ts';
 import { checkAnswers } from './answers.ts';
@@ -41,7 +40,8 @@ export async function recordResponses(services: Services, workspaceId: string, s
     lookUp(services, workspaceId, given, items.map((i) => i.input.userId ?? i.input.anonymousId!)).then(async (found) => ({
       ...found, personas: await latestPersonas(services, workspaceId, [...new Set(found.customers.filter((c): c is string => c !== null))]),
     })),
-    journeyOf(services, workspaceId, survey.journey),
+    // The survey's journey (its own, else the workspace's primary one) for the stage of each touchpoint.
+    services.journeys.current(workspaceId, survey.journey),
   ]);
   const existing = new Map(existingRows.map((r) => [r.response_id, r]));
   const now = new Date();
@@ -149,26 +149,6 @@ async function lookUp(services: Services, workspaceId: string, given: readonly s
   }
   const customers = who.map((w, i) => remembered[i] !== undefined ? remembered[i] : keys[i].map((k) => byKey.get(k)).find(Boolean) ?? (known.has(w) ? w : null));
   return { existingRows, customers };
-}
-
-/**
- * The survey's journey (its own, else the workspace's primary one) for the stage of each touchpoint,
- * kept until a journey is saved (JourneyRepository.generation), instead of one or two queries a batch.
- */
-const journeys = new WeakMap<Services, Map<string, { generation: number; journey: Promise<StoredJourney | null> }>>();
-function journeyOf(services: Services, workspaceId: string, id: string | undefined): Promise<StoredJourney | null> {
-  let cache = journeys.get(services);
-  if (!cache) journeys.set(services, (cache = new Map()));
-  const key = `${workspaceId}\u0000${id ?? ''}`;
-  // Read before the query: a save committed meanwhile bumps it, so this entry is not trusted again.
-  const generation = services.journeys.generation;
-  const hit = cache.get(key);
-  if (hit && hit.generation === generation) return hit.journey;
-  const journey = id ? services.journeys.get(workspaceId, id) : services.journeys.primary(workspaceId);
-  if (cache.size > 10_000) cache.clear();
-  cache.set(key, { generation, journey });
-  journey.catch(() => cache.delete(key));
-  return journey;
 }
 
 /** Each customer's persona trait as last identified. */
