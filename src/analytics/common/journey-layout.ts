@@ -1,8 +1,9 @@
+import { firstTouchpointSql, touchpointMatchSql } from '../../journeys/assign.ts';
 import { touchpointMatcher, type Journey, type Stage, type Touchpoint } from '../../journeys/definition.ts';
 import { asList, type Matcher } from '../../journeys/matcher.ts';
-import { matcherSql, type MatcherSqlOptions } from '../../journeys/matcher-sql.ts';
+import { columnTestsSql } from '../../journeys/matcher-prefilter.ts';
+import type { MatcherSqlOptions } from '../../journeys/matcher-sql.ts';
 import { ident, join, raw, sql, type Sql } from '../../storage/sql.ts';
-import { matcherPrefilter } from './text-prefilter.ts';
 
 /**
  * A journey flattened for SQL: touchpoints numbered 0…K−1 in assignment order (stage order, then
@@ -42,42 +43,11 @@ export function journeyLayout(journey: Journey): JourneyLayout {
 }
 
 /**
- * The touchpoint number of an events row, NULL when none matches: the same rule and matchers as
- * `touchpointCaseSql` (first match in stage, then touchpoint, order), returning the number. Each
- * matcher is guarded by its text prefilter (text-prefilter.ts), which never changes the answer.
+ * The touchpoint number of an events row, NULL when none matches: `touchpointCaseSql` (journeys/assign.ts,
+ * first match in stage, then touchpoint, order, text prefilters included), returning the number.
  */
 export function touchpointIndexSql(layout: JourneyLayout, options: MatcherSqlOptions = {}): Sql {
-  const whens = layout.touchpoints.map((t) => sql`WHEN ${guardedMatchSql(touchpointMatcher(t.touchpoint), options)} THEN ${raw(String(t.index))}`);
-  return sql`(CASE ${join(whens, ' ')} ELSE NULL END)`;
-}
-
-/**
- * The touchpoint id of an events row, NULL when none matches: `touchpointCaseSql` (journeys/assign.ts)
- * with each matcher guarded like `touchpointIndexSql`'s, so JSON is read only by rows that pass the
- * cheap tests. For touchpoint-level paths and attribution.
- */
-export function touchpointIdSql(layout: JourneyLayout): Sql {
-  const whens = layout.touchpoints.map((t) => sql`WHEN ${guardedMatchSql(touchpointMatcher(t.touchpoint))} THEN ${t.touchpoint.id}`);
-  return sql`(CASE ${join(whens, ' ')} ELSE NULL END)`;
-}
-
-/** The matcher's column tests (event, type, channel), or null when it has none. */
-function columnTestsSql(m: Matcher): Sql | null {
-  return m.event !== undefined || m.type !== undefined || m.channel !== undefined
-    ? matcherSql({ event: m.event, type: m.type, channel: m.channel }) : null;
-}
-
-/**
- * The matcher guarded by its text prefilter. The prefilter reads the stored JSON text, so only when
- * columns are the stored ones; it goes after the matcher's cheap column tests (repeated in front),
- * so only rows passing those scan text.
- */
-function guardedMatchSql(m: Matcher, options: MatcherSqlOptions = {}): Sql {
-  const match = matcherSql(m, options);
-  const pre = options.column ? null : matcherPrefilter(m);
-  if (!pre) return match;
-  const cheap = columnTestsSql(m);
-  return sql`(${cheap ? sql`${cheap} AND ` : sql``}${pre} AND ${match})`;
+  return firstTouchpointSql(layout.touchpoints.map((t) => t.touchpoint), (_, index) => raw(String(index)), options);
 }
 
 /** Whether no event can satisfy both matchers' column tests (a listed field with no common value). */
@@ -102,14 +72,15 @@ function disjoint(a: Matcher, b: Matcher): boolean {
 export function touchpointInSql(layout: JourneyLayout, targets: ReadonlySet<number>): Sql {
   const matchers = layout.touchpoints.map((t) => touchpointMatcher(t.touchpoint));
   const wanted = matchers.filter((_, k) => targets.has(k));
+  const test = (k: number) => touchpointMatchSql(layout.touchpoints[k].touchpoint);
   if (wanted.length === 0) return raw('FALSE');
   const last = Math.max(...targets);
   const whens: Sql[] = [];
   const cheap = wanted.map(columnTestsSql);
   if (cheap.every((c) => c !== null)) whens.push(sql`WHEN NOT (${join(cheap as Sql[], ' OR ')}) THEN FALSE`);
   for (let k = 0; k <= last; k++) {
-    if (targets.has(k)) whens.push(sql`WHEN ${guardedMatchSql(matchers[k])} THEN TRUE`);
-    else if (wanted.some((w) => !disjoint(matchers[k], w))) whens.push(sql`WHEN ${guardedMatchSql(matchers[k])} THEN FALSE`);
+    if (targets.has(k)) whens.push(sql`WHEN ${test(k)} THEN TRUE`);
+    else if (wanted.some((w) => !disjoint(matchers[k], w))) whens.push(sql`WHEN ${test(k)} THEN FALSE`);
   }
   return sql`(CASE ${join(whens, ' ')} ELSE FALSE END)`;
 }

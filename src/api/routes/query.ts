@@ -7,7 +7,7 @@ import { runAttribution } from '../../analytics/attribution/index.ts';
 import { runFriction } from '../../analytics/friction/index.ts';
 import { runDropoff } from '../../analytics/dropoff/index.ts';
 import { runJourneyMap, JourneyMapQuerySchema } from '../../analytics/journey-map/index.ts';
-import { journeyLayout, touchpointIdSql } from '../../analytics/common/journey-layout.ts';
+import { touchpointCaseSql } from '../../journeys/assign.ts';
 import { parseQuery } from '../validate.ts';
 import { requireSecretKey } from '../auth.ts';
 import { jsonBody } from '../body.ts';
@@ -39,7 +39,7 @@ export function queryRoutes(app: FastifyInstance, services: Services): void {
     // Touchpoint-level paths and attribution only when asked for: event anchors stay event-level.
     if (!needed) return undefined;
     const j = await journeyFor(services, ws, ref.journey, ref.version);
-    return j ? touchpointIdSql(journeyLayout(j.journey)) : undefined;
+    return j ? touchpointCaseSql(j.journey) : undefined;
   };
 
   route('/api/v1/query/funnel', async (ws, query, ref) => {

@@ -1,6 +1,7 @@
-import type { Condition, Matcher } from '../../journeys/matcher.ts';
-import { resolveProperty } from '../../journeys/property.ts';
-import { ident, join, sql, type Sql } from '../../storage/sql.ts';
+import { ident, join, sql, type Sql } from '../storage/sql.ts';
+import type { Condition, Matcher } from './matcher.ts';
+import { matcherSql, type MatcherSqlOptions } from './matcher-sql.ts';
+import { resolveProperty } from './property.ts';
 
 /**
  * A cheap necessary condition for a matcher, to put in front of it: `(prefilter AND matcher)` holds
@@ -61,4 +62,23 @@ export function matcherPrefilter(m: Matcher): Sql | null {
   const parts = (m.where ?? []).map(conditionPrefilter).filter((p): p is Sql => p !== null);
   if (parts.length === 0) return null;
   return parts.length === 1 ? parts[0] : sql`(${join(parts, ' AND ')})`;
+}
+
+/** The matcher's column tests (event, type, channel), or null when it has none. */
+export function columnTestsSql(m: Matcher): Sql | null {
+  return m.event !== undefined || m.type !== undefined || m.channel !== undefined
+    ? matcherSql({ event: m.event, type: m.type, channel: m.channel }) : null;
+}
+
+/**
+ * `matcherSql` guarded by the matcher's prefilter: the same answer, with JSON read only by rows that
+ * pass the cheap tests. The prefilter reads the stored JSON text, so only when columns are the stored
+ * ones; it goes after the matcher's column tests (repeated in front), so only rows passing those scan text.
+ */
+export function prefilteredMatcherSql(m: Matcher, options: MatcherSqlOptions = {}): Sql {
+  const match = matcherSql(m, options);
+  const pre = options.column ? null : matcherPrefilter(m);
+  if (!pre) return match;
+  const cheap = columnTestsSql(m);
+  return sql`(${cheap ? sql`${cheap} AND ` : sql``}${pre} AND ${match})`;
 }

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { matcherSql } from '../../journeys/matcher-sql.ts';
-import type { Matcher } from '../../journeys/matcher.ts';
-import type { DuckDBStore } from '../../storage/duckdb/duckdb-store.ts';
-import { sql } from '../../storage/sql.ts';
-import { ev, storeWith, T0 } from './fixtures.ts';
-import { matcherPrefilter } from './text-prefilter.ts';
+import { ev, storeWith, T0 } from '../analytics/common/fixtures.ts';
+import type { DuckDBStore } from '../storage/duckdb/duckdb-store.ts';
+import { sql } from '../storage/sql.ts';
+import type { Matcher } from './matcher.ts';
+import { matcherPrefilter } from './matcher-prefilter.ts';
+import { matcherSql } from './matcher-sql.ts';
 
 /** The prefilter is only a shortcut: `prefilter AND matcher` must equal `matcher` on every event. */
 const VALUES: unknown[] = ['/', '/blog/a', '/blog', 'x/blog/', 'true', true, false, null, 5, -5, 4.5, '4.5', '-x', [1, 2], { a: 1 },
