@@ -88,7 +88,10 @@ describe('stored journey-map facts', () => {
   async function expectSameAsScan(journey: Journey, ranged: RangeSpec) {
     const f = facts(journey);
     const key = mapFactsKey(journey);
-    const watermark = await refreshMapFacts(store, WS, f, key);
+    const { watermark, firstTs, lastTs } = await refreshMapFacts(store, WS, f, key);
+    // The time span kept with the facts (what ranged maps compare their range with) is the events'.
+    const [span] = await store.query<{ lo: Date | null; hi: Date | null }>(sql`SELECT min(ts) AS lo, max(ts) AS hi FROM events WHERE workspace_id = ${WS}`);
+    expect({ firstTs, lastTs }).toEqual({ firstTs: span.lo, lastTs: span.hi });
     const stored = await store.query(storedMapSql(f, storedFacts(f, WS, key, watermark)));
     const scan = await store.query(journeyMapSql({ workspaceId: WS, range: {}, ...f }));
     expect(norm(stored)).toEqual(norm(scan));
@@ -129,22 +132,26 @@ describe('stored journey-map facts', () => {
     await store.commitIngest([ev('a', 'Ad Clicked', at(0), { channel: 'social' }), ev('a', 'Product Viewed', at(0, 1))], { added: [], merged: [] });
     const f = facts(SHOP_JOURNEY);
     const key = mapFactsKey(SHOP_JOURNEY);
-    const watermark = await refreshMapFacts(store, WS, f, key);
+    const { watermark } = await refreshMapFacts(store, WS, f, key);
     const total = async (w: number) => (await store.query<{ kind: string; b: number | null }>(
       keptEventsMapSql(f, storedEvents(WS, key, w, { from: new Date(at(0)) })))).find((r) => r.kind === 'N')!.b;
     expect(Number(await total(watermark))).toBe(2);
     expect(await total(watermark - 1)).toBeNull();
   });
 
-  it('replace tables of the earlier layout (facts as lists) instead of failing', async () => {
+  it.each([
+    ['facts as lists', `CREATE TABLE journey_map_facts (workspace_id VARCHAR, journey_key VARCHAR, kind TINYINT, c UBIGINT, f BIGINT[], g BIGINT[])`],
+    ['a state without the time span', `CREATE TABLE journey_map_events (workspace_id VARCHAR, journey_key VARCHAR, c UBIGINT, t BIGINT)`],
+  ])('replace tables of an earlier layout (%s) instead of failing', async (_, ddl) => {
     const s = await DuckDBStore.open(':memory:');
     try {
       await s.init();
-      await s.exec(raw(`CREATE TABLE journey_map_facts (workspace_id VARCHAR, journey_key VARCHAR, kind TINYINT, c UBIGINT, f BIGINT[], g BIGINT[])`));
+      await s.exec(raw(ddl));
       await s.exec(raw(`CREATE TABLE journey_map_state (workspace_id VARCHAR, journey_key VARCHAR, last_rowid BIGINT, last_merge_rowid BIGINT, events BIGINT, refreshed_at TIMESTAMP)`));
       await s.commitIngest([ev('a', 'Ad Clicked', at(0), { channel: 'social' }), ev('a', 'Product Viewed', at(0, 1))], { added: [], merged: [] });
       const map = await runJourneyMap(s, WS, { journey: SHOP_JOURNEY });
       expect(map.stages.map((st) => st.reach)).toEqual([1, 1, 0]);
+      expect((await runJourneyMap(s, WS, { journey: SHOP_JOURNEY, from: new Date(at(0, 1)).toISOString() })).stages.map((st) => st.reach)).toEqual([0, 1, 0]);
     } finally {
       await s.close();
     }

@@ -51,7 +51,8 @@ const REBUILD_MIN = 50_000;
 const TABLES = [
   `CREATE TABLE IF NOT EXISTS journey_map_state (
      workspace_id VARCHAR NOT NULL, journey_key VARCHAR NOT NULL, last_rowid BIGINT NOT NULL,
-     last_merge_rowid BIGINT NOT NULL, events BIGINT NOT NULL, refreshed_at TIMESTAMP NOT NULL)`,
+     last_merge_rowid BIGINT NOT NULL, events BIGINT NOT NULL, refreshed_at TIMESTAMP NOT NULL,
+     first_ts TIMESTAMP, last_ts TIMESTAMP)`,
   // The journey's events, narrow (`jm_ev` of map-facts-sql.ts): touchpoint, goal and friction events
   // only, with their touchpoint, channel bit, goal and friction codes. A customer's facts are
   // recomputed from these rows, so new events are read once and the JSON never again.
@@ -93,11 +94,20 @@ function write<T>(store: Store, fn: (tx: Pick<Store, 'query' | 'exec'>) => Promi
   return lock.run(() => (store.sideTransaction ? store.sideTransaction(fn) : store.transaction(fn)));
 }
 
+/** The events that stored facts include: the workspace's events up to a row id. */
+export interface MapFactsExtent {
+  /** The highest row id of `events` included. */
+  watermark: number;
+  /** The earliest and latest `ts` of those events; null when there are none. */
+  firstTs: Date | null;
+  lastTs: Date | null;
+}
+
 /**
  * Brings the facts of `key` up to date with the events committed now; builds them on first use.
- * Resolves to their watermark: the highest row id of `events` they include.
+ * Resolves to the events they include.
  */
-export async function refreshMapFacts(store: Store, workspaceId: string, f: MapFacts, key: string): Promise<number> {
+export async function refreshMapFacts(store: Store, workspaceId: string, f: MapFacts, key: string): Promise<MapFactsExtent> {
   if (!created.has(store)) {
     await write(store, createTables);
     created.add(store);
@@ -144,9 +154,14 @@ export async function refreshMapFacts(store: Store, workspaceId: string, f: MapF
       for (const t of ['jm_new', 'jm_touched']) await run(raw(`DROP TABLE ${t}`));
     }
     await run(sql`DELETE FROM journey_map_state WHERE ${scope('')}`);
-    await run(sql`INSERT INTO journey_map_state VALUES (${workspaceId}, ${key}, ${ch.hi}, ${ch.mergeHi}, ${ch.events}, now())`);
+    // The time span grows by the new events' (a rebuild reads them all): ranged maps compare it with
+    // their range instead of asking the events for their first and last time.
+    const [span] = await run(sql`INSERT INTO journey_map_state
+      SELECT ${ids}, ${ch.hi}, ${ch.mergeHi}, ${ch.events}, now(), least(min(ts), ${ch.rebuild ? null : ch.firstTs}), greatest(max(ts), ${ch.rebuild ? null : ch.lastTs})
+      FROM events WHERE workspace_id = ${workspaceId} AND rowid > ${ch.rebuild ? -1 : ch.lastRowid}
+      RETURNING first_ts, last_ts`);
     if (ch.rebuild) await evict(run, workspaceId);
-    return ch.hi;
+    return { watermark: ch.hi, firstTs: (span.first_ts as Date | null) ?? null, lastTs: (span.last_ts as Date | null) ?? null };
   });
 }
 
@@ -154,6 +169,9 @@ interface Changes {
   rebuild: boolean;
   lastRowid: number;
   lastMergeRowid: number;
+  /** The time span of the events folded in so far (null: none, or no facts yet). */
+  firstTs: Date | null;
+  lastTs: Date | null;
   /** The watermarks and event count once folded in. */
   hi: number;
   mergeHi: number;
@@ -161,10 +179,12 @@ interface Changes {
 }
 
 /** What to fold in, or the watermark when the facts are up to date. */
-async function changes(run: Run, workspaceId: string, key: string): Promise<Changes | { upToDate: number }> {
-  const [st] = await run(sql`SELECT last_rowid, last_merge_rowid, events FROM journey_map_state WHERE workspace_id = ${workspaceId} AND journey_key = ${key}`);
+async function changes(run: Run, workspaceId: string, key: string): Promise<Changes | { upToDate: MapFactsExtent }> {
+  const [st] = await run(sql`SELECT last_rowid, last_merge_rowid, events, first_ts, last_ts FROM journey_map_state WHERE workspace_id = ${workspaceId} AND journey_key = ${key}`);
   const lastRowid = st ? Number(st.last_rowid) : -1;
   const lastMergeRowid = st ? Number(st.last_merge_rowid) : -1;
+  const firstTs = (st?.first_ts as Date | null | undefined) ?? null;
+  const lastTs = (st?.last_ts as Date | null | undefined) ?? null;
   // Constant bounds, so the tail counts skip the row groups below the watermark.
   const [r] = await run(sql`SELECT
       (SELECT count(*) FROM events WHERE workspace_id = ${workspaceId} AND rowid > ${lastRowid}) AS tail,
@@ -175,10 +195,10 @@ async function changes(run: Run, workspaceId: string, key: string): Promise<Chan
   const tail = Number(r.tail), kept = Number(r.kept);
   // Events are never deleted; if some were (a test, a manual clean-up), the facts are rebuilt.
   const intact = st !== undefined && kept === Number(st.events);
-  if (intact && tail === 0 && Number(r.merges) === 0) return { upToDate: lastRowid };
+  if (intact && tail === 0 && Number(r.merges) === 0) return { upToDate: { watermark: lastRowid, firstTs, lastTs } };
   return {
     rebuild: !intact || (tail > REBUILD_MIN && tail > REBUILD_SHARE * (kept + tail)),
-    lastRowid, lastMergeRowid, hi: Number(r.hi), mergeHi: Number(r.merge_hi), events: kept + tail,
+    lastRowid, lastMergeRowid, firstTs, lastTs, hi: Number(r.hi), mergeHi: Number(r.merge_hi), events: kept + tail,
   };
 }
 
@@ -229,10 +249,16 @@ async function insertFacts(run: Run, workspaceId: string, f: MapFacts, key: stri
     FROM placed WHERE placed_tp IS NOT NULL GROUP BY c, placed_tp, fr`);
 }
 
-/** Creates the tables; those of an older layout (facts as lists) are dropped first: they are derived data. */
+/**
+ * Creates the tables; those of an older layout (facts as lists, or a state without the time span) are
+ * dropped first: they are derived data.
+ */
 async function createTables(tx: Pick<Store, 'query' | 'exec'>): Promise<void> {
-  const [old] = await tx.query(raw(`SELECT count(*) AS n FROM information_schema.columns WHERE table_name = 'journey_map_facts' AND column_name = 'f'`));
-  if (Number(old?.n) > 0) for (const t of KEYED_TABLES) await tx.exec(raw(`DROP TABLE IF EXISTS ${t}`));
+  const [old] = await tx.query(raw(`SELECT
+      count(*) FILTER (WHERE table_name = 'journey_map_facts' AND column_name = 'f') AS lists,
+      count(*) FILTER (WHERE table_name = 'journey_map_state') > 0 AND count(*) FILTER (WHERE table_name = 'journey_map_state' AND column_name = 'first_ts') = 0 AS no_span
+    FROM information_schema.columns`));
+  if (Number(old?.lists) > 0 || old?.no_span === true) for (const t of KEYED_TABLES) await tx.exec(raw(`DROP TABLE IF EXISTS ${t}`));
   for (const ddl of TABLES) await tx.exec(raw(ddl));
 }
 

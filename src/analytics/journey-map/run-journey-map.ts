@@ -1,15 +1,15 @@
 import { emotionScore, type Journey } from '../../journeys/definition.ts';
 import { asList } from '../../journeys/matcher.ts';
 import { getTemplate } from '../../journeys/templates/index.ts';
-import { sql } from '../../storage/sql.ts';
 import type { Store } from '../../storage/store.ts';
 import { AnalyticsInputError } from '../common/errors.ts';
 import { journeyLayout, type JourneyLayout } from '../common/journey-layout.ts';
 import { personaCustomersSql } from '../common/persona-filter.ts';
+import type { TimeRange } from '../common/time-range.ts';
 import { touchpointHealth } from './health.ts';
 import { mapVoc, type VocByPlace } from './map-voc.ts';
 import { FRICTION_CODES, channelsOfMask, journeyMapSql, keptEventsMapSql, storedMapSql, type MapRow, type MapScope } from './map-sql.ts';
-import { keepsMapFacts, mapFactsKey, refreshMapFacts, storedEvents, storedFacts } from './map-store.ts';
+import { keepsMapFacts, mapFactsKey, refreshMapFacts, storedEvents, storedFacts, type MapFactsExtent } from './map-store.ts';
 import {
   JourneyMapQuerySchema,
   type DropOffTouchpoint, type JourneyMapInput, type JourneyMapResult, type MapStage, type MapTouchpoint, type TouchpointFriction,
@@ -77,22 +77,20 @@ export async function runJourneyMap(store: Store, workspaceId: string, input: Jo
 async function mapRows(store: Store, journey: Journey, scope: MapScope): Promise<MapRow[]> {
   if (keepsMapFacts(store)) {
     const key = mapFactsKey(journey);
-    const watermark = await refreshMapFacts(store, scope.workspaceId, scope, key);
-    const rows = await store.query<MapRow>(await coversAll(store, scope)
-      ? storedMapSql(scope, storedFacts(scope, scope.workspaceId, key, watermark, scope.customers))
-      : keptEventsMapSql(scope, storedEvents(scope.workspaceId, key, watermark, scope.range, scope.customers)));
+    const extent = await refreshMapFacts(store, scope.workspaceId, scope, key);
+    const rows = await store.query<MapRow>(coversAll(scope.range, extent)
+      ? storedMapSql(scope, storedFacts(scope, scope.workspaceId, key, extent.watermark, scope.customers))
+      : keptEventsMapSql(scope, storedEvents(scope.workspaceId, key, extent.watermark, scope.range, scope.customers)));
     // No event total: the facts were dropped meanwhile (map-store.ts, KEEP_KEYS); the scan answers.
     if (rows.some((r) => r.kind === 'N' && r.b !== null)) return rows;
   }
   return store.query<MapRow>(journeyMapSql(scope));
 }
 
-/** Whether the range leaves out none of the workspace's events. */
-async function coversAll(store: Store, { workspaceId, range }: MapScope): Promise<boolean> {
-  if (!range.from && !range.to) return true;
-  const [r] = await store.query<{ lo: Date | null; hi: Date | null }>(sql`SELECT min(ts) AS lo, max(ts) AS hi FROM events WHERE workspace_id = ${workspaceId}`);
-  if (!r?.lo || !r.hi) return true;
-  return (!range.from || range.from.getTime() <= new Date(r.lo).getTime()) && (!range.to || range.to.getTime() > new Date(r.hi).getTime());
+/** Whether the range leaves out none of the events the facts include (their time span is kept with them). */
+function coversAll(range: TimeRange, { firstTs, lastTs }: MapFactsExtent): boolean {
+  if (!firstTs || !lastTs) return true;
+  return (!range.from || range.from.getTime() <= firstTs.getTime()) && (!range.to || range.to.getTime() > lastTs.getTime());
 }
 
 function resolveJourney(input: JourneyMapInput): { journey: Journey; version: number | null } {
