@@ -147,7 +147,7 @@ export function trainStacked(examples: readonly SparseExample[]) {
  * 0.867 → 0.866 — small, within the noise of 1,226 tweets, but never a clear loss (`cv.ts` compares both).
  */
 export const POOLED_LANGUAGES: readonly string[] = ['en', 'de', 'es', 'fr', 'pt', 'it', 'ar'];
-const languageKey = (h: number, lang: string) => hash32(`${lang}\u0000${h}`);
+export const languageKey = (h: number, lang: string) => hash32(`${lang}\u0000${h}`);
 
 /**
  * `trainStacked` over several languages at once (see POOLED_LANGUAGES): one n-gram model on the pooled,

@@ -17,35 +17,51 @@ export function hash32(s: string): number {
   return h >>> 0;
 }
 
-/** How many tokens a negator reaches forward, at most (a clause break "|" ends it sooner). */
-const NEGATION_SCOPE = 3;
+/** What `featureHashes` extracts. One setting is shipped (FEATURES); others exist for cross-validation (bench/sentiment/cv.ts). */
+export interface FeatureOptions {
+  /** Character n-gram lengths inside words, from charMin to charMax. */
+  charMin: number;
+  charMax: number;
+  /** Words shorter than this get no character n-grams. */
+  charMinWord: number;
+  /** Also word triples. */
+  trigrams: boolean;
+  /** How many tokens a negator reaches forward, at most (a clause break "|" ends it sooner). */
+  negationScope: number;
+}
+
+export const FEATURES: FeatureOptions = { charMin: 3, charMax: 5, charMinWord: 4, trigrams: false, negationScope: 3 };
 
 /**
  * Feature hashes of one tokenised text (duplicates kept: a word said twice counts twice).
  * `negators` are folded words that open a negation scope ("not", "nie", "לא", …).
  */
-export function featureHashes(tokens: readonly string[], negators: ReadonlySet<string>): number[] {
+export function featureHashes(tokens: readonly string[], negators: ReadonlySet<string>, o: FeatureOptions = FEATURES): number[] {
   const out: number[] = [];
   let negLeft = 0;
   let prev = '<s>';
+  let prev2 = '<s>';
   for (const t of tokens) {
     if (t === '|') {
       negLeft = 0;
       prev = '|';
+      prev2 = '|';
       continue;
     }
     const negated = negLeft > 0;
     const w = negated ? `!${t}` : t;
     out.push(hash32(`w ${w}`));
     out.push(hash32(`b ${prev} ${t}`));
-    if (t.length >= 4 && !isCjkChar(t[0])) {
+    if (o.trigrams) out.push(hash32(`t ${prev2} ${prev} ${t}`));
+    if (t.length >= o.charMinWord && !isCjkChar(t[0])) {
       const s = ` ${t} `;
-      for (let n = 3; n <= 5; n++) {
+      for (let n = o.charMin; n <= o.charMax; n++) {
         for (let i = 0; i + n <= s.length; i++) out.push(hash32(`c${s.slice(i, i + n)}`));
       }
     }
+    prev2 = prev;
     prev = t;
-    if (negators.has(t)) negLeft = NEGATION_SCOPE;
+    if (negators.has(t)) negLeft = o.negationScope;
     else if (negLeft > 0) negLeft--;
   }
   if (prev !== '<s>') out.push(hash32(`b ${prev} </s>`));

@@ -2,7 +2,7 @@ import type { LexiconSpec } from './types.ts';
 
 /** German. Written for this project from general knowledge; no entry was taken from a data set or package. */
 export const de: LexiconSpec = {
-  positive: `lachen, traumhaft*, gut, gute, guter, gutes, gutem, guten, besser*, schnell*, zügig*, freundlich*, hilfsbereit*, zufrieden*,
+  positive: `willkommen, love, happy, good, lachen, traumhaft*, gut, gute, guter, gutes, gutem, guten, besser*, schnell*, zügig*, freundlich*, hilfsbereit*, zufrieden*,
     danke*, dank, dankbar*, lieb*, mögen, gern, gerne, nett*, höflich*, sympathisch*, angenehm*, bequem*,
     praktisch*, übersichtlich*, einfach zu, unkompliziert*, problemlos*, reibungslos*, einwandfrei*, günstig*,
     preiswert*, fair, faire*, fairer*, pünktlich*, zuverlässig*, kompetent*, professionell*, sauber*, lecker*,
@@ -15,7 +15,7 @@ export const de: LexiconSpec = {
     wunderbar*, wunderschön*, fantastisch*, phantastisch*, genial*, spitze, spitzenmäßig*, top, bester, beste*,
     bestens, begeistert*, liebe, lieben, liebt, geliebt, unglaublich gut, sehr zu empfehlen, absolut empfehlenswert,
     empfehlenswert*, traumhaft*, grandios*, sensationell*, exzellent*, herrlich*, geil*, mega, 1a, a+, fünf sterne`,
-  negative: `schlecht*, schlimm*, mies*, langsam*, spät*, verspät*, verzöger*, lange gewartet, warten, gewartet,
+  negative: `kopfschmerz*, seufz*, shit, schlecht*, schlimm*, mies*, langsam*, spät*, verspät*, verzöger*, lange gewartet, warten, gewartet,
     teuer*, überteuert*, kaputt*, defekt*, beschädigt*, fehler*, fehlerhaft*, falsch*, problem*, mangel*,
     mangelhaft*, unfreundlich*, unhöflich*, frech*, arrogant*, inkompetent*, unzuverlässig*, umständlich*,
     kompliziert*, unübersichtlich*, unzufrieden*, leider, traurig*, wut*, wütend*, sauer, nervig*, genervt*,

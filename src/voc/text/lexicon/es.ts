@@ -2,7 +2,7 @@ import type { LexiconSpec } from './types.ts';
 
 /** Spanish. Written for this project from general knowledge; no entry was taken from a data set or package. */
 export const es: LexiconSpec = {
-  positive: `bueno, buena, buenos, buenas, buen, bien, bonit*, lind*, guap*, hermos*, gust*, me gusta, encant*, feliz,
+  positive: `abrazo*, ánimo, bienvenid*, placer, mola, molan, deseando, bueno, buena, buenos, buenas, buen, bien, bonit*, lind*, guap*, hermos*, gust*, me gusta, encant*, feliz,
     felices, contento*, contenta*, satisfech*, gracias, agradec*, agradecid*, rápid*, rapidez, fácil*, facilmente,
     amable*, atent*, simpátic*, profesional*, eficient*, eficaz*, barat*, económic*, puntual*, a tiempo, limpi*,
     cómod*, sabros*, delicios*, rico, rica, divertid*, gracios*, mejor, mejores, éxito*, exitos*, orgull*,
@@ -15,7 +15,7 @@ export const es: LexiconSpec = {
     impresionante*, brillante*, genial*, encantad*, encanta, encantó, me encanta, me encantó, lo mejor, el mejor,
     la mejor, recomendadísim*, muy recomendable, súper recomendable, 10/10, cinco estrellas, de lujo, una maravilla,
     buenísim*, fenomenal*, extraordinari*, precios*, adoro, ador*, me fascina, fascinante*, insuperable*`,
-  negative: `mal, malo, mala, malos, malas, peor*, lent*, lentitud, retras*, demora*, tardó, tardaron, tarda, llegó tarde,
+  negative: `raro, rara, raros, raras, lo siento, mal, malo, mala, malos, malas, peor*, lent*, lentitud, retras*, demora*, tardó, tardaron, tarda, llegó tarde,
     caro, cara, caros, caras, carísim*, roto*, rota*, rotas, dañad*, defectu*, error*, fallo*, falla*, problema*,
     queja*, reclam*, decepcion*, decepción, triste*, enojad*, enfad*, molest*, odi*, horror*, triste, aburrid*,
     cansad*, harto*, harta*, miedo*, peligro*, muert*, matar*, mató, guerra*, crisis, dolor*, sufr*, llor*,

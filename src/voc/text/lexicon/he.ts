@@ -4,7 +4,16 @@ import type { LexiconSpec } from './types.ts';
  * Hebrew. Written for this project from general knowledge; no entry was taken from a data set or
  * another package. The one-letter prefixes ו ה ב ל מ ש כ glued to words are stripped on lookup.
  */
-export const he: LexiconSpec = {
+const FINAL: Record<string, string> = { 'ך': 'כ', 'ם': 'מ', 'ן': 'נ', 'ף': 'פ', 'ץ': 'צ' };
+/**
+ * Five Hebrew letters take another form at the end of a word (ם ן ך ף ץ), so a stem written as a
+ * whole word, "מקסים*" (charming), never matched its inflected forms "מקסימה", "מקסימים", "נעימה",
+ * "טעימה", "אמינה": each such stem also gets its medial form ("מקסימ*").
+ */
+const withMedialStems = (list: string): string =>
+  list.replace(/([^\s,]*)([ךםןףץ])\*/g, (m, stem: string, f: string) => `${m}, ${stem}${FINAL[f]}*`);
+
+const spec: LexiconSpec = {
   positive: `טוב, טובה, טובים, טובות, יפה, יפים, יפות, יופי, נחמד*, נעים*, כיף, כייף, שמח*, שמחה, מרוצה, מרוצים,
     מרוצות, תודה, תודות, בהצלחה, הצלחה, מוצלח*, הצליח*, ממליץ*, ממליצה, ממליצים, המלצה, מקצועי*, אדיב*, סבלני*,
     קשוב*, אכפתי*, זמין*, מהיר*, מהר, מהירות, זול*, משתלם*, שווה, נוח*, קל, קלה, פשוט לשימוש, פשוט ונוח, הגיע בזמן, הגיעה בזמן, בזמן שנקבע, בדיוק מה שרציתי, אמין*, איכות*, איכותי*,
@@ -39,4 +48,13 @@ export const he: LexiconSpec = {
   diminishers: `קצת, די, במקצת, כמעט, פחות`,
   contrast: `אבל, אולם, אך, למרות, בכל זאת, אלא, רק ש`,
   prefixes: `ו, ה, ב, ל, מ, ש, כ`,
+};
+
+export const he: LexiconSpec = {
+  ...spec,
+  positive: withMedialStems(spec.positive),
+  strongPositive: withMedialStems(spec.strongPositive ?? ''),
+  negative: withMedialStems(spec.negative),
+  strongNegative: withMedialStems(spec.strongNegative ?? ''),
+  neutral: withMedialStems(spec.neutral ?? ''),
 };

@@ -5,7 +5,7 @@ import type { LexiconSpec } from './types.ts';
  * reviews; no entry was taken from a data set or another package.
  */
 export const pt: LexiconSpec = {
-  positive: `emocionante*, bom, boa, bons, boas, bem, legal, lindo*, linda*, bonit*, gostei, gosto, gostamos, curti, amei, amo,
+  positive: `amando, delícia*, delicia*, inteligente*, bela, belo, belas, belos, emocionante*, bom, boa, bons, boas, bem, legal, lindo*, linda*, bonit*, gostei, gosto, gostamos, curti, amei, amo,
     recomend*, satisfeit*, feliz*, content*, agradeç*, agradec*, obrigad*, grato, grata, rápid*, rapidez, rapidinho,
     no prazo, dentro do prazo, antes do prazo, chegou antes, chegou rápido, chegou certinho, certinho, tudo certo,
     conforme, como anunciado, como descrito, bem embalado, bem embalada, embalagem perfeita, fácil*, prátic*,
@@ -19,7 +19,7 @@ export const pt: LexiconSpec = {
     adorei, ador*, amei, recomendo, super recomendo, recomendo muito, nota 10, nota dez, 10/10, cinco estrelas,
     muito bom, muito boa, excelência, parabéns, perfeito, melhor compra, superou, superou as expectativas,
     acima das expectativas, top demais, show de bola, incrível, demais de bom, maravilhoso, maravilhosa`,
-  negative: `aff, affs, ruim, ruins, mau, má, pior*, decepcion*, frustrad*, insatisfeit*, triste*, chatead*, chato*, chata*,
+  negative: `racis*, machis*, bosta, aff, affs, ruim, ruins, mau, má, pior*, decepcion*, frustrad*, insatisfeit*, triste*, chatead*, chato*, chata*,
     raiva, irritad*, lent*, demor*, atras*, não chegou, não recebi, nao recebi, não veio, não funciona,
     não entregaram, não entregou, ainda não, até agora, aguardando, esperando, cadê, caro, caros, carissim*,
     quebrad*, danific*, defeit*, avariad*, errad*, erro*, problema*, reclama*, reclamação, falt*, faltando,
