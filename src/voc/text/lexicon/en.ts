@@ -2,7 +2,7 @@ import type { LexiconSpec } from './types.ts';
 
 /** English. Written for this project from general knowledge of customer-feedback language. */
 export const en: LexiconSpec = {
-  positive: `blessed, bless, blessing*, hopefully, interested, favorite*, favourite*, fave, yummy, looking forward, look forward, peace, good luck, good, can't wait, cant wait, cannot wait, can not wait, nice, fine, great*, happy, glad, pleased, satisf*, i like, we like, really like, likes, liked, enjoy*, fast, quick*, quickly,
+  positive: `hilarious, adorable, joy, joyful, peaceful, blessed, bless, blessing*, hopefully, interested, favorite*, favourite*, fave, yummy, looking forward, look forward, peace, good luck, good, can't wait, cant wait, cannot wait, can not wait, nice, fine, great*, happy, glad, pleased, satisf*, i like, we like, really like, likes, liked, enjoy*, fast, quick*, quickly,
     easy, easily, simple, smooth*, helpful, friendly, polite, kind, fair, cheap, affordable, reasonabl*, worth,
     recommend*, thank*, thx, ty, went well, works well, worked well, very well, better, clean, comfortable, convenient, reliable, efficient, prompt*, fresh,
     tasty, delicious, cool, fun, funny, win, won, wins, winner, success*, solved, resolved, fixed, works, working,
@@ -14,7 +14,7 @@ export const en: LexiconSpec = {
     outstanding, superb, best, incredibl*, exceptional, flawless, delighted, thrilled, phenomenal, terrific,
     fabulous, gorgeous, highly recommend*, five stars, 5 stars, spot on, exceeded, blown away, lifesaver, grateful,
     ecstatic, marvelous, marvellous, stunning, magnificent, epic, legendary, woohoo`,
-  negative: `dangerous, danger, tragic, tragedy, disgrace*, unfair, racist*, racism, dislike*, violen*, abuse*, abusive, corrupt*, evil, cry, crying, cried, pity, bad, poor*, slow*, late, delay*, wait*, waited, expensive, overpriced, pricey, costly, wrong, broke,
+  negative: `nasty, gross, lame, heartbroken, miserable, depressed, lonely, insult*, pointless, dangerous, danger, tragic, tragedy, disgrace*, unfair, racist*, racism, dislike*, violen*, abuse*, abusive, corrupt*, evil, cry, crying, cried, pity, bad, poor*, slow*, late, delay*, wait*, waited, expensive, overpriced, pricey, costly, wrong, broke,
     broken, damag*, defect*, fault*, fail*, error*, bug, bugs, buggy, crash*, problem*, issue*, complain*, annoy*,
     disappoint*, unhappy, sad, sorry, missing, lost, never arrived, not arrived, refund, cancel*, confus*,
     complicated, difficult, hard, hate*, ugly, dirty, cold, rude*, unhelpful, unfriendly, useless, worse, mess,

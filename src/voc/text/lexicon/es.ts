@@ -2,7 +2,7 @@ import type { LexiconSpec } from './types.ts';
 
 /** Spanish. Written for this project from general knowledge; no entry was taken from a data set or package. */
 export const es: LexiconSpec = {
-  positive: `abrazo*, ánimo, bienvenid*, placer, mola, molan, deseando, bueno, buena, buenos, buenas, buen, bien, bonit*, lind*, guap*, hermos*, gust*, me gusta, encant*, feliz,
+  positive: `risa, risas, abrazo*, ánimo, bienvenid*, placer, mola, molan, deseando, bueno, buena, buenos, buenas, buen, bien, bonit*, lind*, guap*, hermos*, gust*, me gusta, encant*, feliz,
     felices, contento*, contenta*, satisfech*, gracias, agradec*, agradecid*, rápid*, rapidez, fácil*, facilmente,
     amable*, atent*, simpátic*, profesional*, eficient*, eficaz*, barat*, económic*, puntual*, a tiempo, limpi*,
     cómod*, sabros*, delicios*, rico, rica, divertid*, gracios*, mejor, mejores, éxito*, exitos*, orgull*,

@@ -2,7 +2,7 @@ import type { LexiconSpec } from './types.ts';
 
 /** French. Written for this project from general knowledge; no entry was taken from a data set or package. */
 export const fr: LexiconSpec = {
-  positive: `honneur, grâce à, bon, bonne, bons, bonnes, bien, super, top, sympa*, agréable*, content*, heureu*, ravi*, satisfait*,
+  positive: `joie, joyeux, joyeuse, mignon*, honneur, grâce à, bon, bonne, bons, bonnes, bien, super, top, sympa*, agréable*, content*, heureu*, ravi*, satisfait*,
     merci*, rapide*, rapidement, facile*, facilement, simple, pratique*, efficace*, professionnel*, aimable*,
     gentil*, poli, polie, polis, serviable*, compétent*, beau, belle*, beaux, joli*, aime, aimé, aimer, aimons,
     j'aime, plaisir, bravo, félicitation*, chapeau, nickel, impeccable*, idéal*, meilleur*, mieux, réussi*,
@@ -15,7 +15,7 @@ export const fr: LexiconSpec = {
     fantastique*, exceptionnel*, extraordinaire*, sublime*, splendide*, adore, adoré, adorer, j'adore, adorable*,
     génialissime, je recommande, à recommander, je conseille, au top, le meilleur, la meilleure, top du top,
     cinq étoiles, 5 étoiles, 10/10, trop bien, trop bon, trop beau, un régal, régal*, bluffant*, épatant*`,
-  negative: `victime*, détrui*, polémique*, assassin*, tragique*, tragédie*, drame*, dramatique*, menace*, menacé*, indifférence, révolt*, disparaît*, disparaitre, disparition*, mauvais*, mal, nul, nulle*, nuls, lent, lente*, lents, lenteur*, retard*, cher, chère, chers, chères,
+  negative: `dégoûté*, laid, laide, moche*, victime*, détrui*, polémique*, assassin*, tragique*, tragédie*, drame*, dramatique*, menace*, menacé*, indifférence, révolt*, disparaît*, disparaitre, disparition*, mauvais*, mal, nul, nulle*, nuls, lent, lente*, lents, lenteur*, retard*, cher, chère, chers, chères,
     trop cher, coûteu*, cassé*, abîmé*, endommag*, défectueu*, erreur*, problème*, bug*, panne, pannes, en panne, plainte*,
     réclamation*, triste*, colère, énerv*, fâch*, agacé*, agaçant*, pénible*, chiant*, stupide*, idiot*, débile*,
     honte*, honteu*, ridicule*, absurde*, ennuy*, peur*, danger*, dangereu*, guerre*, mort*, tué*, malheur*,
