@@ -35,7 +35,7 @@ function rows(lang: string, src: Row['src'], ex: Example[]): Row[] {
   const lex = lexiconFor(lang);
   const neg = new Set(negatorsFor(lang));
   return ex.filter((e) => e.label !== 'neutral').map((e, i) => {
-    const toks = textTokens(e.text);
+    const toks = textTokens(e.text, lang);
     return { lang, src, toks, neg, y: e.label === 'positive' ? 1 : 0, lex: scoreTokens(lex, toks).sum, fold: i % FOLDS };
   });
 }

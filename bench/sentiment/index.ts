@@ -137,7 +137,7 @@ export function runSentimentBench(
       if (Math.sign(r.sentiment.score) === gold) right++;
       if (r.sentiment.score !== 0) covered++;
       if (r.language === s.language) detected++;
-      if (Math.sign(sentimentOfTokens(s.language, textTokens(e.text)).score) === gold) rightKnown++;
+      if (Math.sign(sentimentOfTokens(s.language, textTokens(e.text, s.language)).score) === gold) rightKnown++;
     }
     totalUs += us;
     totalN += xs.length;

@@ -63,8 +63,8 @@ interface Source {
 }
 
 export function negatorsFor(lang: string): string[] {
-  if (LEXICON_LANGUAGES.includes(lang)) return lexiconFor(lang).negatorTokens.flatMap((n) => textTokens(n));
-  return (EXTRA_NEGATORS[lang] ?? []).flatMap((n) => textTokens(n));
+  if (LEXICON_LANGUAGES.includes(lang)) return lexiconFor(lang).negatorTokens.flatMap((n) => textTokens(n, lang));
+  return (EXTRA_NEGATORS[lang] ?? []).flatMap((n) => textTokens(n, lang));
 }
 
 export function toSparse(lang: string, negators: ReadonlySet<string>, examples: readonly Example[]): (SparseExample & { lexiconSum: number })[] {
@@ -72,7 +72,8 @@ export function toSparse(lang: string, negators: ReadonlySet<string>, examples: 
   return examples
     .filter((e) => e.label !== 'neutral')
     .map((e) => {
-      const toks = textTokens(e.text);
+      // Folded as inference folds a text read in this language (German ä → ae…, normalize.ts).
+      const toks = textTokens(e.text, lang);
       const lexiconSum = scoreTokens(lex, toks).sum;
       return {
         features: featureHashes(toks, negators),

@@ -50,8 +50,9 @@ function clauses(tokens: readonly string[], contrasts: readonly number[]): [numb
 export function analyzeText(text: string, options: AnalyzeOptions = {}): TextAnalysis {
   const body = text.length > MAX_ANALYZED_CHARS ? text.slice(0, MAX_ANALYZED_CHARS) : text;
   const language = detectLanguage(body, options);
-  const tokens = textTokens(body);
+  // Detection reads the raw text; tokens are folded once the language to read it in is known.
   const readAs = analysisLanguage(body, language);
+  const tokens = textTokens(body, readAs);
   const overall = sentimentOfTokens(readAs, tokens);
   const mentions = findThemeMentions(readAs, tokens);
   const themes: ThemeResult[] = [];

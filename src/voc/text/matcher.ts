@@ -30,13 +30,13 @@ export interface Match<T> {
 export const splitList = (s: string | undefined): string[] =>
   (s ?? '').split(/[,\n]/).map((x) => x.trim()).filter(Boolean);
 
-/** Split an entry into matchable parts: words by spaces, CJK one character at a time. */
-export function entryParts(raw: string): Part[] {
+/** Split an entry into matchable parts: words by spaces, CJK one character at a time; folded as text in `language` is. */
+export function entryParts(raw: string, language?: string): Part[] {
   const out: Part[] = [];
   const body = raw.endsWith('~') ? `${raw.slice(0, -1)}*` : raw;
   for (const w of body.split(/\s+/)) {
     const stem = w.endsWith('*');
-    const toks = tokenize(foldText(stem ? w.slice(0, -1) : w)).filter((t) => t !== '|');
+    const toks = tokenize(foldText(stem ? w.slice(0, -1) : w, language)).filter((t) => t !== '|');
     toks.forEach((t, i) => out.push({ text: t, stem: stem && i === toks.length - 1 }));
   }
   return out;
@@ -58,8 +58,13 @@ export class PhraseMatcher<T> {
    * @param endings inflectional endings (Polish -ego, -ych, -ami…): a word that matches nothing else
    *   matches a one-word entry with the same form once the longest ending is taken off both, so "miły"
    *   also matches "miłych", "miłemu".
+   * @param language the language of the texts matched: entries are folded as its texts are (foldText).
    */
-  constructor(private readonly prefixes: readonly string[] = [], private readonly endings: readonly string[] = []) {
+  constructor(
+    private readonly prefixes: readonly string[] = [],
+    private readonly endings: readonly string[] = [],
+    private readonly language?: string,
+  ) {
     this.endings = [...endings].sort((a, b) => b.length - a.length);
   }
 
@@ -70,7 +75,7 @@ export class PhraseMatcher<T> {
   }
 
   add(raw: string, value: T): void {
-    const parts = entryParts(raw);
+    const parts = entryParts(raw, this.language);
     if (parts.length === 0) return;
     const first = parts[0];
     const map = first.stem ? this.stems : this.exact;

@@ -5,6 +5,11 @@
  * Folding is deliberately aggressive: customer feedback and social posts often drop diacritics
  * (Turkish reviews write ı, ş, ğ as i, s, g; Portuguese and Spanish posts drop accents), so every
  * lexicon entry and every model feature is built from the folded form.
+ *
+ * One exception per language where stripping a mark changes the word and writers have another spelling
+ * (PRE_FOLD): German ä, ö, ü become ae, oe, ue, as Germans type them without umlaut keys, so "schön"
+ * (nice) and "schoen" meet, and neither meets "schon" (already). Turkish keeps ö → o, ü → u: its reviews
+ * drop the marks. Pass the text's language wherever it is known (analysis, lexicons, themes, training).
  */
 
 // Latin combining diacritics, Hebrew points (niqqud, cantillation) and Arabic harakat. Devanagari and
@@ -22,13 +27,23 @@ const SPECIAL_RE = /[łıøßæœđðþأإآىة’‘ʼ`]/g;
 const HTML_ENTITY = /&(?:lt|gt|amp|quot|apos|#39);/g;
 const ENTITIES: Record<string, string> = { '&lt;': '<', '&gt;': '>', '&amp;': '&', '&quot;': '"', '&apos;': "'", '&#39;': "'" };
 
-/** Lower-case, NFKC (undoes Arabic presentation forms, full-width Latin), strip diacritics. */
-export function foldText(text: string): string {
-  return text
+/** Letters a language spells out instead of losing their mark; applied after lower-casing, before NFD. */
+const PRE_FOLD: Record<string, { re: RegExp; map: Record<string, string> }> = {
+  de: { re: /[äöü]/g, map: { 'ä': 'ae', 'ö': 'oe', 'ü': 'ue' } },
+};
+
+/**
+ * Lower-case, NFKC (undoes Arabic presentation forms, full-width Latin), strip diacritics; `language`
+ * (ISO 639-1) selects its PRE_FOLD spellings, any other value or none folds the same for all.
+ */
+export function foldText(text: string, language?: string): string {
+  const lower = text
     .replace(HTML_ENTITY, (e) => ENTITIES[e] ?? e)
     .normalize('NFKC')
     .replace(/İ/g, 'i')
-    .toLowerCase()
+    .toLowerCase();
+  const pre = language === undefined ? undefined : PRE_FOLD[language];
+  return (pre ? lower.replace(pre.re, (c) => pre.map[c] ?? c) : lower)
     .normalize('NFD')
     .replace(STRIP_MARKS, '')
     .replace(SPECIAL_RE, (c) => SPECIAL[c] ?? c)
@@ -92,7 +107,7 @@ export function tokenize(folded: string): string[] {
   return out;
 }
 
-/** Folded tokens of a text, the form every lexicon and feature is built from. */
-export function textTokens(text: string): string[] {
-  return tokenize(foldText(text));
+/** Folded tokens of a text in `language` (see foldText), the form every lexicon and feature is built from. */
+export function textTokens(text: string, language?: string): string[] {
+  return tokenize(foldText(text, language));
 }

@@ -27,12 +27,15 @@ export const THEME_LANGUAGES: readonly string[] = Object.keys(THEME_KEYWORDS).so
 const HEBREW_PREFIXES = ['ו', 'ה', 'ב', 'ל', 'מ', 'ש', 'כ'];
 const matchers = new Map<string, PhraseMatcher<ThemeId>>();
 
-/** Keywords of the language plus English (loanwords such as "app", "online", "checkout" travel). */
+/**
+ * Keywords of the language plus English (loanwords such as "app", "online", "checkout" travel), all
+ * folded as the language's texts are (normalize.ts, PRE_FOLD).
+ */
 function matcherFor(language: string): PhraseMatcher<ThemeId> {
   const key = THEME_KEYWORDS[language] ? language : 'en';
   let m = matchers.get(key);
   if (!m) {
-    m = new PhraseMatcher<ThemeId>(key === 'he' ? HEBREW_PREFIXES : []);
+    m = new PhraseMatcher<ThemeId>(key === 'he' ? HEBREW_PREFIXES : [], [], key);
     for (const lang of new Set([key, 'en'])) {
       for (const [id, list] of Object.entries(THEME_KEYWORDS[lang] ?? {})) m.addAll(list, id as ThemeId);
     }
@@ -41,7 +44,7 @@ function matcherFor(language: string): PhraseMatcher<ThemeId> {
   return m;
 }
 
-/** Token indexes of each theme mentioned in folded tokens, in THEMES order. */
+/** Token indexes of each theme mentioned in folded tokens (`textTokens(text, language)`), in THEMES order. */
 export function findThemeMentions(language: string, tokens: readonly string[]): Map<ThemeId, number[]> {
   const m = matcherFor(language);
   const found = new Map<ThemeId, number[]>();

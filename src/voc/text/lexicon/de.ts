@@ -1,13 +1,17 @@
 import type { LexiconSpec } from './types.ts';
 
-/** German. Written for this project from general knowledge; no entry was taken from a data set or package. */
+/**
+ * German. Written for this project from general knowledge; no entry was taken from a data set or package.
+ * Entries are written with umlauts: German text folds ä, ö, ü to ae, oe, ue (normalize.ts), so "schön"
+ * also matches "schoen" and no longer "schon" (already).
+ */
 export const de: LexiconSpec = {
   positive: `willkommen, love, happy, good, lachen, traumhaft*, gut, gute, guter, gutes, gutem, guten, besser*, schnell*, zügig*, freundlich*, hilfsbereit*, zufrieden*,
     danke*, dank, dankbar*, lieb*, mögen, gern, gerne, nett*, höflich*, sympathisch*, angenehm*, bequem*,
     praktisch*, übersichtlich*, einfach zu, unkompliziert*, problemlos*, reibungslos*, einwandfrei*, günstig*,
     preiswert*, fair, faire*, fairer*, pünktlich*, zuverlässig*, kompetent*, professionell*, sauber*, lecker*,
-    glücklich*, froh*, freue, freut, freuen, freude, gefreut, spaß, cool, lustig*, witzig*, interessant*, schöne, schönen, schöner, schönes,
-    schönem, hübsch*, hoffnung*, erfolg*, gewonnen, gewinn*, glückwunsch*, gratul*, stolz*, geschafft,
+    glücklich*, froh*, fröhlich*, freue, freut, freuen, freude, gefreut, spaß, cool, lustig*, witzig*, interessant*, schön, schöne, schönen, schöner, schönes,
+    schönem, hübsch*, hoffnung*, erfolg*, gewonnen, gewinn*, glückwunsch*, glückwünsch*, gratul*, stolz*, geschafft,
     gelöst, funktioniert*, klappt*, geklappt, ok, okay, passt, empfehl*, lob*, gelungen*, ordentlich*, solide*,
     korrekt*, kulant*, entgegenkommend*, schnelle lieferung, gut verpackt, wie beschrieben, rechtzeitig, haha*,
     lol, yeah, juhu, endlich, wow, nice`,
@@ -16,10 +20,11 @@ export const de: LexiconSpec = {
     bestens, begeistert*, liebe, lieben, liebt, geliebt, unglaublich gut, sehr zu empfehlen, absolut empfehlenswert,
     empfehlenswert*, traumhaft*, grandios*, sensationell*, exzellent*, herrlich*, geil*, mega, 1a, a+, fünf sterne`,
   negative: `kopfschmerz*, seufz*, shit, schlecht*, schlimm*, mies*, langsam*, spät*, verspät*, verzöger*, lange gewartet, warten, gewartet,
-    teuer*, überteuert*, kaputt*, defekt*, beschädigt*, fehler*, fehlerhaft*, falsch*, problem*, mangel*,
+    teuer*, überteuert*, kaputt*, defekt*, beschädigt*, fehler*, fehlerhaft*, falsch*, problem*, mangel*, mängel*,
     mangelhaft*, unfreundlich*, unhöflich*, frech*, arrogant*, inkompetent*, unzuverlässig*, umständlich*,
     kompliziert*, unübersichtlich*, unzufrieden*, leider, traurig*, wut*, wütend*, sauer, nervig*, genervt*,
-    nervt, doof*, blöd*, dumm*, ärger*, ärgerlich*, angst*, besorgt*, gefahr*, gefährlich*, krieg*, tot, tod*,
+    nervt, doof*, blöd*, dumm*, dümm*, ärger*, ärgerlich*, angst*, ängst*, besorgt*, gefahr*, gefährlich*, gefährd*,
+    hässlich*, krieg*, tot, tod*, tödlich*,
     töten, getötet, mord*, terror*, peinlich*, schade, schande, unfair*, ungerecht*, langweilig*, öde, müde*,
     krank*, schmerz*, leid, leiden, verloren, verlust*, fehlt, fehlen*, fehlte, gefehlt, unvollständig*,
     reklamation*, beschwer*, storniert, storno, rücksendung*, zurückgeschickt, erstattung*, keine antwort,
@@ -28,7 +33,7 @@ export const de: LexiconSpec = {
     sorry, lüge*, gelogen, irre*, verrückt*, kritik*, kritisch*, hass*, hasse*, böse*,
     gemein*, lächerlich*, absurd*, schlechter*, verschlechter*, problematisch*`,
   strongNegative: `furchtbar*, schrecklich*, katastroph*, katastrophal*, scheiße, scheiss*, scheiß*, mist, müll, betrug*,
-    betrüger*, abzocke*, abgezockt, lügner*, skandal*, unverschämt*, frechheit, zumutung, unmöglich*, nie wieder,
+    betrüger*, betrüg*, abzocke*, abgezockt, lügner*, skandal*, unverschämt*, frechheit, zumutung, unmöglich*, nie wieder,
     finger weg, grauenhaft*, grauenvoll*, entsetzlich*, ekelhaft*, widerlich*, unerträglich*, unterirdisch*,
     schlechteste*, schlimmste*, nicht zu empfehlen, keine empfehlung, nicht empfehlenswert, geldverschwendung,
     zeitverschwendung, totaler reinfall, reinfall, desaster*, albtraum*, alptraum*, hasse, fürchterlich*`,

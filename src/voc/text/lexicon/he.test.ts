@@ -4,7 +4,7 @@ import { he } from './he.ts';
 import { lexiconFor } from './index.ts';
 import { scoreTokens } from './scorer.ts';
 
-const score = (text: string) => scoreTokens(lexiconFor('he'), textTokens(text)).sum;
+const score = (text: string) => scoreTokens(lexiconFor('he'), textTokens(text, 'he')).sum;
 
 describe('Hebrew lexicon', () => {
   it('stems written with a final letter also match forms where that letter is medial', () => {

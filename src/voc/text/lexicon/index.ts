@@ -35,7 +35,7 @@ export function lexiconFor(language: string): CompiledLexicon {
       strongPositive: join(spec.strongPositive, UNIVERSAL.strongPositive),
       negative: join(spec.negative, UNIVERSAL.negative),
       strongNegative: join(spec.strongNegative, UNIVERSAL.strongNegative),
-    });
+    }, language);
     compiled.set(language, lex);
   }
   return lex;

@@ -3,7 +3,7 @@ import { textTokens } from '../normalize.ts';
 import { lexiconFor } from './index.ts';
 import { compileLexicon, scoreTokens } from './scorer.ts';
 
-const score = (lang: string, text: string) => scoreTokens(lexiconFor(lang), textTokens(text)).sum;
+const score = (lang: string, text: string) => scoreTokens(lexiconFor(lang), textTokens(text, lang)).sum;
 
 describe('lexicon scorer', () => {
   const tiny = compileLexicon({

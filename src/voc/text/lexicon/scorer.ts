@@ -37,15 +37,16 @@ const NEGATIVE_WEIGHT = 1.5;
 /** "nie zbadał" (did not examine): a missed expectation, mildly negative. */
 const COMPLAINT_WEIGHT = -0.5;
 
-export function compileLexicon(spec: LexiconSpec): CompiledLexicon {
+/** `language`: the lexicon's (ISO 639-1), so its entries fold as its texts do (normalize.ts, PRE_FOLD). */
+export function compileLexicon(spec: LexiconSpec, language?: string): CompiledLexicon {
   const prefixes = splitList(spec.prefixes);
-  const words = new PhraseMatcher<number>(prefixes, splitList(spec.endings));
+  const words = new PhraseMatcher<number>(prefixes, splitList(spec.endings), language);
   words.addAll(spec.neutral, 0);
   words.addAll(spec.positive, 1);
   words.addAll(spec.strongPositive, 2);
   words.addAll(spec.negative, -1);
   words.addAll(spec.strongNegative, -2);
-  const markers = new PhraseMatcher<MarkerKind>();
+  const markers = new PhraseMatcher<MarkerKind>([], [], language);
   markers.addAll(spec.negators, 'negator');
   markers.addAll(spec.postNegators, 'postNegator');
   markers.addAll(spec.intensifiers, 'intensifier');
@@ -53,7 +54,7 @@ export function compileLexicon(spec: LexiconSpec): CompiledLexicon {
   markers.addAll(spec.contrast, 'contrast');
   const negatorTokens = splitList(spec.negators).filter((n) => !/\s/.test(n) && !n.endsWith('*'));
   return { words, markers, negativeSuffix: spec.negativeSuffix, gluedNegator: spec.gluedNegator, gluedIntensifiers: splitList(spec.gluedIntensifiers), negatedVerb: spec.negatedVerb, complaintVerb: spec.complaintVerb, notComplaintVerb: spec.notComplaintVerb, negatorTokens,
-    negatorSet: new Set(negatorTokens.flatMap((n) => entryParts(n).map((p) => p.text))),
+    negatorSet: new Set(negatorTokens.flatMap((n) => entryParts(n, language).map((p) => p.text))),
   };
 }
 
@@ -70,7 +71,7 @@ export interface LexiconScore {
   negations: number;
 }
 
-/** Score folded tokens (from `textTokens(text)`). */
+/** Score folded tokens (from `textTokens(text, language)`, in the lexicon's language). */
 export function scoreTokens(lex: CompiledLexicon, toks: readonly string[]): LexiconScore {
   const contributions = new Array<number>(toks.length).fill(0);
   const contrasts: number[] = [];

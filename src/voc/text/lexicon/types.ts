@@ -1,6 +1,7 @@
 /**
  * A hand-written polarity lexicon for one language. Lists are comma- or newline-separated; each entry
- * is folded like the text (lower case, no diacritics), so entries may be written with or without them.
+ * is folded like the language's text (lower case, no diacritics; German ä, ö, ü → ae, oe, ue), so entries
+ * may be written with or without diacritics (German: with umlauts, or as ae, oe, ue).
  * - `word*` matches any word starting with `word` (inflection, Turkish suffixes); the longest entry wins,
  *   so `başarısız*` beats `başarı*`.
  * - Several words make a phrase (`waste of time`); CJK entries are matched character by character.
@@ -16,7 +17,7 @@ export interface LexiconSpec {
   negative: string;
   /** −2 each. */
   strongNegative?: string;
-  /** Words that contain a sentiment word but carry none (美团 contains 美; German "schon" folds like "schön"). */
+  /** Words that contain a sentiment word but carry none (美团 contains 美; Hebrew מאמין contains אמין). */
   neutral?: string;
   /**
    * A negated word of this shape that is not itself in the lexicon reads as a complaint: an action the
