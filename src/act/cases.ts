@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { ApiError } from '../api/errors.ts';
 import { dialectFn, ident, raw, sql, type Sql } from '../storage/sql.ts';
-import type { Store } from '../storage/store.ts';
+import type { Store, TableRows } from '../storage/store.ts';
 import { PRIORITIES } from './rules.ts';
 
 export const CASE_STATUSES = ['open', 'in_progress', 'resolved', 'closed'] as const;
@@ -50,6 +50,10 @@ function view(r: Row, now = Date.now()) {
 }
 export type CaseView = ReturnType<typeof view>;
 
+/** Commits rows durably: the ingest writer's group commit (IngestWriter.commitRows), or a store commit of their own. */
+export interface RowWriter { commitRows(rows: readonly (Sql | TableRows)[]): Promise<void> }
+const NO_IDENTITY_CHANGES = { added: [], merged: [] };
+
 /** Closed-loop cases with an audit trail of every change (who, when, what). */
 export class Cases {
   private readonly listeners: ((workspaceId: string, c: CaseView) => void)[] = [];
@@ -60,7 +64,12 @@ export class Cases {
     this.resolvedListeners.push(listener);
   }
 
-  constructor(private readonly store: Store) {}
+  /**
+   * `rows`: how new cases are written. The server passes the ingest writer, so cases opened by rules
+   * ride in the next group commit (IngestWriter.commitRows) instead of holding the single writer in a
+   * transaction of their own; without one, they are committed on their own.
+   */
+  constructor(private readonly store: Store, private readonly rows: RowWriter = { commitRows: (r) => store.commitIngest([], NO_IDENTITY_CHANGES, r) }) {}
 
   /** Called after a case was opened (alerts). */
   onOpened(listener: (workspaceId: string, c: CaseView) => void): void {
@@ -72,26 +81,26 @@ export class Cases {
   }
 
   /**
-   * Several cases in one transaction (a rule hit by a batch of responses): one commit instead of
-   * one per case, which matters because every commit waits for DuckDB's single writer.
+   * Several cases in one commit (a rule hit by a batch of responses), not one per case: every commit
+   * waits for DuckDB's single writer and syncs its log.
    */
   async openMany(workspaceId: string, inputs: readonly (z.input<typeof CaseInputSchema> & { ruleId?: string })[], actor: string): Promise<CaseView[]> {
     if (inputs.length === 0) return [];
     const now = new Date();
     const made = inputs.map(({ ruleId, ...fields }) => ({ id: `case_${randomBytes(9).toString('base64url')}`, ruleId: ruleId ?? null, c: CaseInputSchema.parse(fields) }));
-    // One list per column zipped by unnest: two statements, whatever the number of cases.
-    const column = <T>(f: (m: (typeof made)[number]) => T) => made.map(f);
-    await this.store.transaction(async (tx) => {
-      await tx.exec(sql`INSERT INTO cases SELECT ${workspaceId}, unnest(${column((m) => m.id)}), unnest(${column((m) => m.c.customerId ?? null)}),
-        unnest(${column((m) => m.ruleId)}), unnest(${column((m) => m.c.reason)}), CAST(unnest(${column((m) => (m.c.evidence ? JSON.stringify(m.c.evidence) : null))}) AS JSON),
-        unnest(${column((m) => m.c.owner ?? null)}), unnest(${column((m) => m.c.team ?? null)}), unnest(${column((m) => m.c.priority)}), 'open', ${null},
-        CAST(unnest(${column((m) => utc(new Date(now.getTime() + m.c.slaHours * 3_600_000)))}) AS TIMESTAMP), ${now}, ${now}`);
-      await tx.exec(sql`INSERT INTO case_audit SELECT ${workspaceId}, unnest(${column((m) => m.id)}), ${now}, ${actor}, 'opened',
-        CAST(unnest(${column((m) => JSON.stringify({ reason: m.c.reason, ruleId: m.ruleId }))}) AS JSON)`);
-    });
-    const rows = await this.store.query<Row>(sql`SELECT * FROM cases WHERE workspace_id = ${workspaceId} AND id IN (SELECT unnest(${made.map((m) => m.id)}))`);
-    const byId = new Map(rows.map((r) => [r.id, view(r)]));
-    const opened = made.map((m) => byId.get(m.id)!);
+    // Through the appender, in the order of the tables' columns (storage/duckdb/schema.ts).
+    const rows: Row[] = made.map((m) => ({
+      id: m.id, customer_id: m.c.customerId ?? null, rule_id: m.ruleId, reason: m.c.reason, evidence: m.c.evidence ? JSON.stringify(m.c.evidence) : null,
+      owner: m.c.owner ?? null, team: m.c.team ?? null, priority: m.c.priority, status: 'open', resolution_code: null,
+      sla_due_at: new Date(now.getTime() + Math.round(m.c.slaHours * 3_600_000)), created_at: now, updated_at: now,
+    }));
+    await this.rows.commitRows([
+      { table: 'cases', rows: rows.map((r) => [workspaceId, r.id, r.customer_id, r.rule_id, r.reason, r.evidence, r.owner, r.team, r.priority,
+        r.status, r.resolution_code, r.sla_due_at, r.created_at, r.updated_at]) },
+      { table: 'case_audit', rows: made.map((m) => [workspaceId, m.id, now, actor, 'opened', JSON.stringify({ reason: m.c.reason, ruleId: m.ruleId })]) },
+    ]);
+    // The stored rows are exactly these: no read back.
+    const opened = rows.map((r) => view(r));
     for (const c of opened) for (const l of this.listeners) l(workspaceId, c);
     return opened;
   }
@@ -175,5 +184,3 @@ export class Cases {
   }
 }
 
-/** A UTC timestamp literal DuckDB casts to TIMESTAMP without a time zone, as bound Dates are stored. */
-const utc = (d: Date) => d.toISOString().replace('T', ' ').replace('Z', '');

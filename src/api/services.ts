@@ -40,7 +40,7 @@ export async function createServices(config: Config, store: Store, options: { al
   const writer = new IngestWriter(store);
   await writer.init();
   await loadAnalyzer();
-  const cases = new Cases(store);
+  const cases = new Cases(store, writer);
   const rules = new RuleEngine(store, cases);
   const background = new Set<Promise<unknown>>();
   const settle = async () => {

@@ -11,7 +11,7 @@ export interface IdentityChanges {
 }
 
 /** Rows for one table, values in column order (text, integer, boolean, time or null), appended as they are. */
-export interface TableRows { table: 'survey_responses'; rows: readonly (string | number | boolean | Date | null)[][] }
+export interface TableRows { table: 'survey_responses' | 'cases' | 'case_audit'; rows: readonly (string | number | boolean | Date | null)[][] }
 
 /**
  * The storage boundary. Callers describe queries once with `sql` and the store compiles them for its
