@@ -13,6 +13,7 @@
  *   node --import tsx bench/responses/submit.ts [--rate 500] [--seconds 10] [--json] [--cpu-prof DIR]
  *
  * `--cpu-prof DIR` writes the server's V8 CPU profile there (open it in Chrome DevTools or speedscope).
+ * A disk-sync probe runs beside the measured phase (bench/lib/disk-probe.ts): a tail from the disk shows there.
  */
 import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -25,6 +26,7 @@ import { cpuSeconds, machineInfo, processMemory } from '../lib/machine.ts';
 import { fmt, summarize } from '../lib/stats.ts';
 import { post } from '../lib/http.ts';
 import { openLoop } from '../lib/open-loop.ts';
+import { startDiskProbe } from '../lib/disk-probe.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const WRITE_KEY = 'bench_write_key_responses';
@@ -108,13 +110,15 @@ export async function runResponsesBench(opts: ResponsesBenchOptions = {}) {
     const cpu0 = cpuSeconds(child.pid!);
     const client0 = process.cpuUsage();
     log(`measuring: ${o.seconds} s at ${o.rate} requests/s`);
+    const probe = startDiskProbe(dir);
     const run = await submitLoop(base, surveyId, o.rate, o.seconds, 'run');
+    const disk = await probe.stop();
     const serverCpu = cpuSeconds(child.pid!) - cpu0;
     const client = process.cpuUsage(client0);
     const memory = processMemory(child.pid!);
     const result = { machine, rate: o.rate, seconds: o.seconds, ...run, serverCpuShare: Math.round((serverCpu / run.wallSeconds) * 100) / 100,
       // JavaScript and DuckDB threads together; per submission, robust to other processes' load (unlike latency).
-      serverCpuMsPerSubmit: Math.round((serverCpu / run.sent) * 1e5) / 100, serverMemory: memory,
+      serverCpuMsPerSubmit: Math.round((serverCpu / run.sent) * 1e5) / 100, serverMemory: memory, disk,
       // The load generator shares the machine's cores with the server.
       clientCpuShare: Math.round(((client.user + client.system) / 1e6 / run.wallSeconds) * 100) / 100 };
     if (!o.quiet) process.stdout.write(`${formatResponsesBench(result)}\n`);
@@ -132,6 +136,7 @@ export function formatResponsesBench(r: Awaited<ReturnType<typeof runResponsesBe
     `Response submit, open loop at ${fmt(r.rate)} requests/s for ${r.seconds} s (${fmt(r.sent)} requests, ${fmt(ok)} answered 200${ok < r.sent ? `; others: ${JSON.stringify(Object.fromEntries(Object.entries(r.statuses).filter(([s]) => s !== '200')))} first: ${r.firstError}` : ''})`,
     `latency ms: p50 ${r.latency.p50}  p90 ${r.latency.p90}  p99 ${r.latency.p99}  max ${r.latency.max}   (target p99 < 50 ms: ${r.latency.p99 < 50 ? 'met' : 'missed'})`,
     `server: ${r.serverCpuShare} cores busy, ${r.serverCpuMsPerSubmit} ms of CPU per submission, peak RSS ${r.serverMemory.peakMiB} MiB; load generator: ${r.clientCpuShare} cores`,
+    `disk (4 KB + fdatasync every 50 ms in the data folder, during the run): p50 ${r.disk.p50} ms, p99 ${r.disk.p99} ms, max ${r.disk.max} ms, ${r.disk.over50ms} of ${r.disk.syncs} over 50 ms`,
     `machine: ${r.machine.cpu}, ${r.machine.cores} cores, ${r.machine.node}, load ${r.machine.loadAvg1} at start, ${r.machine.date}`,
   ].join('\n');
 }
