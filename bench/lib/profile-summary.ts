@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 interface ProfileNode { id: number; callFrame: { functionName: string; url: string }; children?: number[] }
 
 const CATEGORIES: [string, RegExp][] = [
-  ['DuckDB appender calls + closeSync', /DuckDBAppender|duckdb-store|duckdb\/values/],
+  ['DuckDB appender calls + closeSync', /DuckDBAppender|duckdb-store|duckdb\/(values|ingest-commit|run-query|upkeep)/],
   ['zod validation', /zod/],
   ['normalize, limits, channel (without zod)', /ingest\/(normalize|limits|channel)/],
   ['body decode + JSON.parse', /ingest\/body/],

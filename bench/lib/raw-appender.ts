@@ -6,7 +6,7 @@ const ts = (ms: number) => new DuckDBTimestampValue(BigInt(Math.round(ms)) * 100
 
 /**
  * The baseline: the same rows appended to the same `events` table in a fresh file with DuckDB's
- * appender (the calls duckdb-store.ts makes), in one transaction, committed. Rows are built before the
+ * appender (the calls ingest-commit.ts makes), in one transaction, committed. Rows are built before the
  * clock starts; the time covers appending, closing the appender and COMMIT (WAL synced).
  */
 export async function rawAppend(path: string, rows: readonly RawRow[]): Promise<{ ms: number; cpuMs: number; duckdb: string }> {

@@ -6,7 +6,7 @@ import { raw } from '../sql.ts';
 import { DuckDBStore } from './duckdb-store.ts';
 
 /**
- * Compaction runs on its own connection while ingest goes on (duckdb-store.ts `compactor`): the
+ * Compaction runs on its own connection while ingest goes on (upkeep.ts `compactor`): the
  * stored sequences must still equal the events, whatever commits and merges happen meanwhile.
  */
 describe('background compaction during ingest', () => {

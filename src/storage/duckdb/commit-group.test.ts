@@ -5,7 +5,7 @@ import type { TableRows } from '../store.ts';
 import { DuckDBStore } from './duckdb-store.ts';
 
 /**
- * The ingest group commit (duckdb-store.ts commitGroup): small groups go through the appender, large
+ * The ingest group commit (ingest-commit.ts IngestCommit.commit): small groups go through the appender, large
  * ones through the spool file, and rows for one table from several batches share one appender.
  */
 

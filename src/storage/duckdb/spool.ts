@@ -2,7 +2,7 @@ import type { TouchEvent } from '../../ingest/event.ts';
 
 /**
  * The ingest spool: a group's events as delimited text that DuckDB's CSV reader loads in the ingest
- * transaction (duckdb-store.ts appendEvents). Measured against the NDJSON spool it replaced
+ * transaction (ingest-commit.ts appendEvents). Measured against the NDJSON spool it replaced
  * (read_json with JSON columns): ~3 µs less CPU per event in DuckDB, because nothing is parsed twice,
  * and cheaper to build, as only properties, traits and context go through JSON.stringify.
  *
