@@ -32,6 +32,24 @@ describe('analytics queries over HTTP on the demo store', () => {
     expect(unknown.code).toBe('validation_failed');
   });
 
+  it('funnel with a persona (the map drill-in): only that persona\'s customers, 400 for an unknown one', async () => {
+    const drill = { journey: 'five-stage', steps: [{ touchpoint: 'product-viewed' }, { stage: 'purchase' }], window: '30d', breakdown: 'channel' };
+    const all = await post('/api/v1/query/funnel', drill);
+    const personas = ['gigging-pro', 'studio-producer', 'weekend-hobbyist', 'gift-buyer', 'beginner'];
+    const each = await Promise.all(personas.map((persona) => post('/api/v1/query/funnel', { ...drill, persona })));
+    const beginner = each[personas.indexOf('beginner')];
+    expect(beginner.steps[0].count).toBeGreaterThan(0);
+    expect(beginner.steps[0].count).toBeLessThan(all.steps[0].count);
+    // A customer has at most one persona (the first whose rule holds): the personas split the customers.
+    for (const i of [0, 1]) expect(each.reduce((n, f) => n + f.steps[i].count, 0)).toBeLessThanOrEqual(all.steps[i].count);
+    // Beginners are `traits.persona = Beginner`: the same customers as the persona breakdown's Beginner row.
+    const byPersona = await post('/api/v1/query/funnel', { ...drill, breakdown: 'persona' });
+    const row = byPersona.breakdowns.find((b: { value: string }) => b.value === 'Beginner');
+    expect(beginner.steps.map((s: { count: number }) => s.count)).toEqual(row.steps.map((s: { count: number }) => s.count));
+    const unknown = await post('/api/v1/query/funnel', { ...drill, persona: 'nobody' }, 400);
+    expect(unknown.details[0].path).toBe('persona');
+  });
+
   it('paths, retention and attribution answer with consistent numbers', async () => {
     const p = await post('/api/v1/query/paths', { start: { event: 'Product Viewed' }, depth: 3 });
     expect(p.nodes.length).toBeGreaterThan(1);

@@ -15,6 +15,8 @@ export interface ReferenceOptions {
   matchStep?: (step: TouchpointStep | StageStep) => EventPredicate;
   /** Persona of a customer; default: `traits.persona` of their latest identify call that has one. */
   personaOf?: (customerId: string) => string | null;
+  /** Whether a customer is of the request's `persona` (the reference has no persona rules; required with `persona`). */
+  inPersona?: (customerId: string) => boolean;
 }
 
 interface Customer {
@@ -30,7 +32,9 @@ export function referenceFunnel(
   const k = req.steps.length;
   const matchers = req.steps.map((s) => stepMatcher(s, options));
   const inWorkspace = events.filter((e) => e.workspaceId === workspaceId);
-  const inRange = inWorkspace.filter((e) =>
+  if (req.persona !== undefined && !options.inPersona) throw new Error('referenceFunnel: a persona filter needs options.inPersona');
+  const inPersona = req.persona !== undefined ? options.inPersona! : () => true;
+  const inRange = inWorkspace.filter((e) => inPersona(e.customerId) &&
     (!req.from || e.timestamp >= req.from.getTime()) && (!req.to || e.timestamp < req.to.getTime()));
   const valueOf = rowValue(req.breakdown);
   const personaOf = req.breakdown === 'persona' ? (options.personaOf ?? latestPersona(inWorkspace)) : null;

@@ -23,6 +23,8 @@ export interface FunnelSqlOptions {
   customerHash?: (id: Sql) => Sql;
   /** The store's customer sequences (Store.sequences), read instead of events when the funnel allows. */
   sequences?: SequenceSnapshot | null;
+  /** `SELECT customer_id …`: only these customers' events count (the persona filter, `personaCustomersSql`). */
+  customers?: Sql;
 }
 
 /**
@@ -32,7 +34,8 @@ export interface FunnelSqlOptions {
  */
 export function sequenceCodes(req: FunnelRequest, options: FunnelSqlOptions): number[] | null {
   const snap = options.sequences;
-  if (!snap || req.order !== 'ordered' || (options.plan ?? 'auto') !== 'auto') return null;
+  // The sequences hold every customer: a customer filter reads the events instead.
+  if (!snap || options.customers || req.order !== 'ordered' || (options.plan ?? 'auto') !== 'auto') return null;
   if (req.breakdown !== undefined && req.breakdown !== 'channel' && req.breakdown !== 'persona') return null;
   const names: string[] = [];
   for (const step of req.steps) {
@@ -63,7 +66,10 @@ export function funnelSql(workspaceId: string, req: FunnelRequest, options: Funn
   const k = req.steps.length;
   const win = windowMs(req.window)!;
   const W = sql`${win}`;
-  const inScope = sql`workspace_id = ${workspaceId}${rangeFilter(raw('ts'), req)}`;
+  // The customer filter sits in the scope, as in the map (map-sql.ts), so every scan (rows, the
+  // ordered plan's rescan, exclusions) sees the same customers.
+  const customers = options.customers ? sql` AND customer_id IN (${options.customers})` : sql``;
+  const inScope = sql`workspace_id = ${workspaceId}${rangeFilter(raw('ts'), req)}${customers}`;
   const { mask, anyStep: matchesAny, single } = stepMask(req.steps, options.resolveStep);
   const anyStep = req.order === 'strict' ? sql`` : sql` AND ${matchesAny}`;
   const rowValue = req.breakdown && req.breakdown !== 'persona' ? propertyTextSql(req.breakdown) : null;

@@ -1,4 +1,7 @@
+import type { Journey } from '../../journeys/definition.ts';
 import type { Sql } from '../../storage/sql.ts';
+import { AnalyticsInputError } from '../common/errors.ts';
+import { personaCustomersSql } from '../common/persona-filter.ts';
 import type { Store } from '../../storage/store.ts';
 import { bucketEdgesMs, buildResult } from './funnel-stats.ts';
 import { funnelSql } from './funnel-sql.ts';
@@ -16,6 +19,8 @@ export interface RunFunnelOptions {
   resolveStep?: StepResolver;
   /** Relation `(customer_id, persona)` for `breakdown: "persona"`; default: latest identify `traits.persona`. */
   personaSql?: Sql;
+  /** The journey whose personas `persona` names (required with `persona`). */
+  journey?: Journey;
   /** Tests only: `rows` bypasses the customer sequences, `general` also the fast tiers of ordered funnels. */
   plan?: 'auto' | 'rows' | 'general';
   /** Tests only: the customer hash used by the ordered plan, to force collisions. */
@@ -41,9 +46,17 @@ export async function runFunnel(
   const req = FunnelRequestSchema.parse(input);
   const win = windowMs(req.window)!;
   const names = req.steps.flatMap((s) => ('event' in s ? [s.event] : []));
-  const sequences = options.plan === 'general' || options.plan === 'rows' ? null : await store.sequences?.(workspaceId, names) ?? null;
-  const rows = await store.query(funnelSql(workspaceId, req, { ...options, sequences }));
+  const customers = personaFilter(workspaceId, req.persona, req.to, options.journey);
+  const sequences = customers || options.plan === 'general' || options.plan === 'rows' ? null : await store.sequences?.(workspaceId, names) ?? null;
+  const rows = await store.query(funnelSql(workspaceId, req, { ...options, sequences, customers }));
   const stepNames = req.steps.map(stepName);
   const { total, groups } = readStats(rows, stepNames.length, bucketEdgesMs(win).length);
   return req.breakdown ? buildResult(stepNames, win, total, groups, req.breakdownLimit) : buildResult(stepNames, win, total);
+}
+
+/** The customers of `persona` as the journey map counts them (persona as of `to`), or none to filter. */
+function personaFilter(workspaceId: string, persona: string | undefined, to: Date | undefined, journey?: Journey): Sql | undefined {
+  if (persona === undefined) return undefined;
+  if (!journey) throw new AnalyticsInputError('persona', 'A persona filter needs a journey (personas are defined on it); create one first.');
+  return personaCustomersSql(journey, persona, workspaceId, to);
 }

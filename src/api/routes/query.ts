@@ -43,9 +43,9 @@ export function queryRoutes(app: FastifyInstance, services: Services): void {
   };
 
   route('/api/v1/query/funnel', async (ws, query, ref) => {
-    const needsJourney = JSON.stringify(query.steps ?? []).match(/"(touchpoint|stage)"/) || query.breakdown === 'persona';
+    const needsJourney = JSON.stringify(query.steps ?? []).match(/"(touchpoint|stage)"/) || query.breakdown === 'persona' || query.persona !== undefined;
     const stored = needsJourney || ref.journey ? await journeyFor(services, ws, ref.journey, ref.version) : null;
-    return runFunnel(services.store, ws, query as never, { resolveStep: stepResolver(stored) });
+    return runFunnel(services.store, ws, query as never, { resolveStep: stepResolver(stored), journey: stored?.journey });
   });
   route('/api/v1/query/paths', async (ws, query, ref, tp) =>
     runPaths(services.store, ws, query as never, { touchpointSql: await touchpointSqlFor(ws, ref, tp) }));

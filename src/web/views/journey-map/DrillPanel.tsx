@@ -12,10 +12,15 @@ interface Response { response_id: string; nps: number | null; csat: number | nul
   text_analysis: { sentiment?: { label: string } } | null; submitted_at: string }
 interface CaseItem { id: string; reason: string; status: string; priority: string; createdAt: string; overdue: boolean; customerLabel?: string | null }
 
-interface Props { map: JourneyMap; touchpointId: string; range: { from: string; to: string }; onClose(): void }
+interface Props {
+  map: JourneyMap; touchpointId: string; range: { from: string; to: string };
+  /** The map's persona filter: the funnels count only its customers (null: everyone). */
+  persona: { id: string; name: string } | null;
+  onClose(): void;
+}
 
 /** A touchpoint up close: its funnel (stage → here → next stage), paths on from it, what customers said, open cases. */
-export function DrillPanel({ map, touchpointId, range, onClose }: Props) {
+export function DrillPanel({ map, touchpointId, range, persona, onClose }: Props) {
   const si = map.stages.findIndex((s) => s.touchpoints.some((t) => t.id === touchpointId));
   const stage = map.stages[si];
   const tp = stage?.touchpoints.find((t) => t.id === touchpointId);
@@ -29,9 +34,11 @@ export function DrillPanel({ map, touchpointId, range, onClose }: Props) {
   }, [onClose]);
 
   const journey = map.journey.id;
-  // The query funnel: from this touchpoint to the next stage within 30 days, by channel.
+  // The query funnel: from this touchpoint to the next stage within 30 days, by channel, for the
+  // map's persona (the map's numbers are that persona's: the drill-in must count the same customers).
   const funnel = useApi<{ steps: FunnelStep[]; breakdowns?: { value: string; steps: FunnelStep[] }[] }>(tp && next ? '/api/v1/query/funnel' : null,
-    { method: 'POST', body: { journey, window: '30d', steps: [{ touchpoint: touchpointId }, { stage: next?.id }], breakdown: 'channel', ...range } });
+    { method: 'POST', body: { journey, window: '30d', steps: [{ touchpoint: touchpointId }, { stage: next?.id }], breakdown: 'channel', ...range,
+      ...(persona ? { persona: persona.id } : {}) } });
   const feedback = useApi<{ responses: Response[] }>(tp ? '/api/v1/responses' : null, { query: { touchpoint: touchpointId, ...range, limit: 8 } });
   const cases = useApi<{ cases: CaseItem[] }>(tp ? '/api/v1/cases' : null, { query: { touchpoint: touchpointId, journey } });
   if (!stage || !tp) return null;
@@ -51,7 +58,7 @@ export function DrillPanel({ map, touchpointId, range, onClose }: Props) {
         <h2 id="jm-drill-title" ref={heading} tabIndex={-1}>{tp.name}</h2>
         <button type="button" className="btn small" onClick={onClose}>Close<span className="sr-only"> details</span></button>
       </div>
-      <p className="small"><Badge tone={h.tone === 'none' ? undefined : h.tone}>{h.icon} {h.label}</Badge> <span className="muted">{stage.name} · {tp.channels.join(', ') || 'no events in range'} · {fmt.int(tp.events)} events</span></p>
+      <p className="small"><Badge tone={h.tone === 'none' ? undefined : h.tone}>{h.icon} {h.label}</Badge> <span className="muted">{stage.name} · {tp.channels.join(', ') || 'no events in range'} · {fmt.int(tp.events)} events{persona ? ` · persona: ${persona.name}` : ''}</span></p>
       {reasons.length > 0 && <ul className="small">{reasons.map((r) => <li key={r}>{r}</li>)}</ul>}
 
       <h3>Funnel</h3>
@@ -65,7 +72,7 @@ export function DrillPanel({ map, touchpointId, range, onClose }: Props) {
       </ol>
       {next && (
         <>
-          <p className="small muted">Everyone here in range, reaching {next.name} within 30 days (funnel query), by channel:</p>
+          <p className="small muted">{persona ? `Customers of persona ${persona.name}` : 'Everyone'} here in range, reaching {next.name} within 30 days (funnel query), by channel:</p>
           <Loaded state={funnel}>{(f) => (
             <table className="small">
               <thead><tr><th>Channel</th><th className="num">Here</th><th className="num">Reached {next.name}</th><th className="num">Median time</th></tr></thead>
@@ -84,6 +91,7 @@ export function DrillPanel({ map, touchpointId, range, onClose }: Props) {
         </>
       )}
 
+      {persona && <p className="small muted">Next steps, feedback and cases below are of all customers (not filtered by persona).</p>}
       <h3>Where they go next</h3>
       <TouchpointPaths journey={journey} touchpointId={touchpointId} range={range} names={new Map(map.stages.flatMap((s) => s.touchpoints.map((t) => [t.id, t.name])))} />
 

@@ -94,7 +94,8 @@ export default function JourneyMapView() {
               </label>
             )}
           </FilterBar>
-          {journeyId && <MapBody key={`${journeyId}:${saves}`} journeyId={journeyId} persona={persona} exportRef={exportRef} />}
+          {journeyId && <MapBody key={`${journeyId}:${saves}`} journeyId={journeyId} persona={persona}
+            personaName={personas.find((p) => p.id === persona)?.name} exportRef={exportRef} />}
         </>
       )}
     </div>

@@ -9,10 +9,10 @@ import { MapGrid } from './MapGrid.tsx';
 import { MapSummary } from './MapSummary.tsx';
 import type { JourneyMap } from './types.ts';
 
-interface Props { journeyId: string; persona: string; exportRef: RefObject<HTMLDivElement | null> }
+interface Props { journeyId: string; persona: string; personaName?: string; exportRef: RefObject<HTMLDivElement | null> }
 
 /** The map for the shared date range and persona: summary, stages × channels, emotion curve, drill-in. */
-export function MapBody({ journeyId, persona, exportRef }: Props) {
+export function MapBody({ journeyId, persona, personaName, exportRef }: Props) {
   const f = useFilters();
   const [selected, setSelected] = useState<string | null>(null);
   const range = { from: f.from, to: f.to };
@@ -48,7 +48,8 @@ export function MapBody({ journeyId, persona, exportRef }: Props) {
           <Card title="Expected vs measured emotion"><EmotionCurve map={m} /></Card>
         </div>
       </div>
-      {selected && <DrillPanel key={selected} map={m} touchpointId={selected} range={range} onClose={() => close(selected)} />}
+      {selected && <DrillPanel key={selected} map={m} touchpointId={selected} range={range}
+        persona={persona ? { id: persona, name: personaName ?? persona } : null} onClose={() => close(selected)} />}
     </div>
   );
 }
