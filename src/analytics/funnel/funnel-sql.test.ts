@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clickhouse, duckdb } from '../../storage/sql.ts';
+import { clickhouse, duckdb, sql } from '../../storage/sql.ts';
 import { funnelSql } from './funnel-sql.ts';
 import { FunnelRequestSchema, ORDERS } from './types.ts';
 
@@ -28,5 +28,15 @@ describe('funnelSql', () => {
       expect(values).toContain("Product Viewed'; DROP TABLE events; --");
       expect(values).toContain('ws');
     }
+  });
+
+  // The persona filter's customer set scans every event of the workspace: written once, as a CTE
+  // DuckDB computes once, however many scans (rows, the ordered plan's rescan, exclusions) use it.
+  it.each(ORDERS)('writes a %s funnel\'s customer set once, for every scan', (order) => {
+    const customers = sql`SELECT customer_id FROM events WHERE event = ${'persona marker'} GROUP BY customer_id`;
+    const { text, values } = funnelSql('ws', request(order), { customers }).compile(duckdb);
+    expect(values.filter((v) => v === 'persona marker')).toHaveLength(1);
+    expect(text).toContain('in_customers AS MATERIALIZED');
+    expect(text.match(/IN \(SELECT customer_id FROM in_customers\)/g)!.length).toBeGreaterThanOrEqual(2);
   });
 });

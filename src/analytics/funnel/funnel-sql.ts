@@ -67,8 +67,9 @@ export function funnelSql(workspaceId: string, req: FunnelRequest, options: Funn
   const win = windowMs(req.window)!;
   const W = sql`${win}`;
   // The customer filter sits in the scope, as in the map (map-sql.ts), so every scan (rows, the
-  // ordered plan's rescan, exclusions) sees the same customers.
-  const customers = options.customers ? sql` AND customer_id IN (${options.customers})` : sql``;
+  // ordered plan's rescan, exclusions) sees the same customers. The set is a CTE computed once: in
+  // each scan's IN, the persona's scan of every event ran once per scan (the ordered plan has two).
+  const customers = options.customers ? sql` AND customer_id IN (SELECT customer_id FROM in_customers)` : sql``;
   const inScope = sql`workspace_id = ${workspaceId}${rangeFilter(raw('ts'), req)}${customers}`;
   const { mask, anyStep: matchesAny, single } = stepMask(req.steps, options.resolveStep);
   const anyStep = req.order === 'strict' ? sql`` : sql` AND ${matchesAny}`;
@@ -81,9 +82,10 @@ export function funnelSql(workspaceId: string, req: FunnelRequest, options: Funn
   const common = [sql`${epoch} AS t`, sql`${mask} AS m`, ...(rowValue ? [sql`${rowValue} AS v`] : [])];
   const scan = (columns: Sql[], extra = sql``) => sql`SELECT ${join(columns)} FROM events WHERE ${inScope}${anyStep}${extra}`;
   const seqCodes = sequenceCodes(req, options);
-  const ctes: Sql[] = seqCodes ? [] : [cte('rows', tiered
+  const ctes: Sql[] = options.customers ? [cte('in_customers', options.customers, true)] : [];
+  if (!seqCodes) ctes.push(cte('rows', tiered
     ? scan([sql`${hash} AS h`, sql`${customerCheckHash(id)} AS h2`, ...common, ...(withCustomer ? [raw('customer_id AS c')] : [])])
-    : scan([raw('customer_id AS c'), ...common]))];
+    : scan([raw('customer_id AS c'), ...common])));
 
   const touch = req.order === 'unordered' ? sql`m <> 0` : hasStep(raw('m'), 0);
   const { firstTouch, touchValue } = firstTouchSql(req.breakdown, rowValue !== null, touch);
