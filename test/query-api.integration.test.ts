@@ -50,6 +50,19 @@ describe('analytics queries over HTTP on the demo store', () => {
     expect(unknown.details[0].path).toBe('persona');
   });
 
+  it('paths with a persona (the map drill-in\'s next steps): only that persona\'s customers, 400 for an unknown one', async () => {
+    const drill = { journey: 'five-stage', start: { touchpoint: 'product-viewed' }, depth: 3 };
+    const all = await post('/api/v1/query/paths', drill);
+    const beginner = await post('/api/v1/query/paths', { ...drill, persona: 'beginner' });
+    expect(beginner.customers).toBeGreaterThan(0);
+    expect(beginner.customers).toBeLessThan(all.customers);
+    // Customers with a path from the touchpoint = customers who reached it: the funnel's first step, same persona.
+    const funnel = await post('/api/v1/query/funnel', { journey: 'five-stage', steps: [{ touchpoint: 'product-viewed' }, { stage: 'purchase' }], persona: 'beginner' });
+    expect(beginner.customers).toBe(funnel.steps[0].count);
+    const unknown = await post('/api/v1/query/paths', { ...drill, persona: 'nobody' }, 400);
+    expect(unknown.details[0].path).toBe('persona');
+  });
+
   it('paths, retention and attribution answer with consistent numbers', async () => {
     const p = await post('/api/v1/query/paths', { start: { event: 'Product Viewed' }, depth: 3 });
     expect(p.nodes.length).toBeGreaterThan(1);

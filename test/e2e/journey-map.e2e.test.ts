@@ -90,7 +90,7 @@ describe('journey map', () => {
     await page.close();
   });
 
-  it('the drill-in funnel counts only the persona chosen on the map', async () => {
+  it('the drill-in funnel and next steps count only the persona chosen on the map', async () => {
     const page = await d.newPage();
     await openMap(page);
     const wait = mapResponse(page, (u) => u.searchParams.get('persona') === 'beginner');
@@ -98,6 +98,7 @@ describe('journey map', () => {
     await wait;
     await page.waitForFunction(() => !document.querySelector('.jm-body[aria-busy="true"]'));
     const request = page.waitForRequest((r) => r.url().endsWith('/api/v1/query/funnel') && r.method() === 'POST');
+    const pathsRequest = page.waitForRequest((r) => r.url().endsWith('/api/v1/query/paths') && r.method() === 'POST');
     await page.getByRole('button', { name: /^Cart review: / }).press('Enter');
     const panel = page.getByRole('complementary', { name: 'Cart review' });
     await panel.waitFor();
@@ -120,6 +121,23 @@ describe('journey map', () => {
     expect(api[0]).toBeGreaterThan(0);
     const { persona: _, ...everyone } = body;
     expect((await ask(everyone))[0]).toBeGreaterThan(api[0]);
+
+    // "Where they go next" follows the same persona; only feedback and cases are everyone's, and the note says so.
+    const pathsBody = (await pathsRequest).postDataJSON() as Record<string, unknown>;
+    expect(pathsBody.persona).toBe('beginner');
+    const note = await panel.getByText(/Feedback and cases below are of all customers/).innerText();
+    expect(note).toContain('Beginner');
+    expect(note).not.toMatch(/next steps/i);
+    const paths = async (b: Record<string, unknown>) => {
+      const r = await fetch(`${d.url}/api/v1/query/paths`, { method: 'POST', body: JSON.stringify(b),
+        headers: { authorization: `Bearer ${d.server.defaultWorkspace.secretKey}`, 'content-type': 'application/json' } });
+      expect(r.status).toBe(200);
+      return ((await r.json()) as { customers: number }).customers;
+    };
+    const { persona: __, ...everyonesPaths } = pathsBody;
+    const beginners = await paths(pathsBody);
+    expect(beginners).toBeGreaterThan(0);
+    expect(await paths(everyonesPaths)).toBeGreaterThan(beginners);
     await page.getByLabel('Persona').selectOption('');
     await page.close();
   });

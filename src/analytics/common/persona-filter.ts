@@ -1,6 +1,7 @@
 import type { Journey } from '../../journeys/definition.ts';
 import { personaCaseSql } from '../../journeys/persona-sql.ts';
-import { join, raw, sql, type Sql } from '../../storage/sql.ts';
+import { z } from 'zod';
+import { dialectFn, join, raw, sql, type Sql } from '../../storage/sql.ts';
 import { argMaxIfSql } from './dialect-sql.ts';
 import { AnalyticsInputError } from './errors.ts';
 
@@ -40,3 +41,28 @@ export function personaCustomersSql(journey: Journey, personaId: string, workspa
       ) pc_ctx
     ) pc WHERE pc_persona = ${personaId}`;
 }
+
+/** The `persona` field of a query request (funnel, paths): a persona id of the request's journey. */
+export const PersonaFilterField = z.string().min(1).max(64).optional()
+  .describe('Only customers of this persona of the journey (as the journey map counts them, persona as of `to`).');
+
+/**
+ * A query's `persona` filter: the customers of `persona` as the journey map counts them (persona as
+ * of `to`, `personaCustomersSql`), or undefined when there is none. A persona needs the journey
+ * that defines it; an unknown one, or none without a journey, is an `AnalyticsInputError` (400).
+ * Shared by the funnel and paths queries so both decide the filter the same way.
+ */
+export function personaFilter(workspaceId: string, persona: string | undefined, to: Date | undefined, journey?: Journey): Sql | undefined {
+  if (persona === undefined) return undefined;
+  if (!journey) throw new AnalyticsInputError('persona', 'A persona filter needs a journey (personas are defined on it); create one first.');
+  return personaCustomersSql(journey, persona, workspaceId, to);
+}
+
+/**
+ * The filter's customer set as the CTE `in_customers`, MATERIALIZED where the dialect allows: the
+ * persona's aggregate over every event of the workspace then runs once however many scans use it
+ * (in each scan's IN it ran once per scan). Scans add `IN_CUSTOMERS` to their WHERE.
+ */
+export const inCustomersCte = (customers: Sql): Sql =>
+  dialectFn((d) => (d.name === 'duckdb' ? sql`in_customers AS MATERIALIZED (${customers})` : sql`in_customers AS (${customers})`));
+export const IN_CUSTOMERS = sql` AND customer_id IN (SELECT customer_id FROM in_customers)`;

@@ -1,5 +1,6 @@
 import { dialectFn, join, raw, sql, type Sql } from '../../storage/sql.ts';
 import { CHANNELS, DEVICES } from '../../ingest/event.ts';
+import { IN_CUSTOMERS, inCustomersCte } from '../common/persona-filter.ts';
 import { rangeFilter } from '../common/time-range.ts';
 import { bucketEdgesMs } from './funnel-stats.ts';
 import { attemptCtes } from './plan-attempts.ts';
@@ -69,7 +70,7 @@ export function funnelSql(workspaceId: string, req: FunnelRequest, options: Funn
   // The customer filter sits in the scope, as in the map (map-sql.ts), so every scan (rows, the
   // ordered plan's rescan, exclusions) sees the same customers. The set is a CTE computed once: in
   // each scan's IN, the persona's scan of every event ran once per scan (the ordered plan has two).
-  const customers = options.customers ? sql` AND customer_id IN (SELECT customer_id FROM in_customers)` : sql``;
+  const customers = options.customers ? IN_CUSTOMERS : sql``;
   const inScope = sql`workspace_id = ${workspaceId}${rangeFilter(raw('ts'), req)}${customers}`;
   const { mask, anyStep: matchesAny, single } = stepMask(req.steps, options.resolveStep);
   const anyStep = req.order === 'strict' ? sql`` : sql` AND ${matchesAny}`;
@@ -82,7 +83,7 @@ export function funnelSql(workspaceId: string, req: FunnelRequest, options: Funn
   const common = [sql`${epoch} AS t`, sql`${mask} AS m`, ...(rowValue ? [sql`${rowValue} AS v`] : [])];
   const scan = (columns: Sql[], extra = sql``) => sql`SELECT ${join(columns)} FROM events WHERE ${inScope}${anyStep}${extra}`;
   const seqCodes = sequenceCodes(req, options);
-  const ctes: Sql[] = options.customers ? [cte('in_customers', options.customers, true)] : [];
+  const ctes: Sql[] = options.customers ? [inCustomersCte(options.customers)] : [];
   if (!seqCodes) ctes.push(cte('rows', tiered
     ? scan([sql`${hash} AS h`, sql`${customerCheckHash(id)} AS h2`, ...common, ...(withCustomer ? [raw('customer_id AS c')] : [])])
     : scan([raw('customer_id AS c'), ...common])));

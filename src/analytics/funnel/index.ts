@@ -1,7 +1,6 @@
 import type { Journey } from '../../journeys/definition.ts';
 import type { Sql } from '../../storage/sql.ts';
-import { AnalyticsInputError } from '../common/errors.ts';
-import { personaCustomersSql } from '../common/persona-filter.ts';
+import { personaFilter } from '../common/persona-filter.ts';
 import type { Store } from '../../storage/store.ts';
 import { bucketEdgesMs, buildResult } from './funnel-stats.ts';
 import { funnelSql } from './funnel-sql.ts';
@@ -52,11 +51,4 @@ export async function runFunnel(
   const stepNames = req.steps.map(stepName);
   const { total, groups } = readStats(rows, stepNames.length, bucketEdgesMs(win).length);
   return req.breakdown ? buildResult(stepNames, win, total, groups, req.breakdownLimit) : buildResult(stepNames, win, total);
-}
-
-/** The customers of `persona` as the journey map counts them (persona as of `to`), or none to filter. */
-function personaFilter(workspaceId: string, persona: string | undefined, to: Date | undefined, journey?: Journey): Sql | undefined {
-  if (persona === undefined) return undefined;
-  if (!journey) throw new AnalyticsInputError('persona', 'A persona filter needs a journey (personas are defined on it); create one first.');
-  return personaCustomersSql(journey, persona, workspaceId, to);
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ConditionSchema } from '../../journeys/matcher.ts';
 import { resolveProperty } from '../../journeys/property.ts';
+import { PersonaFilterField } from '../common/persona-filter.ts';
 import { TimeRangeFields } from '../common/time-range.ts';
 
 /**
@@ -64,8 +65,7 @@ export const FunnelRequestSchema = z.strictObject({
   breakdown: BreakdownSchema.optional(),
   /** Breakdown values returned (most customers first). */
   breakdownLimit: z.int().min(1).max(100).default(25),
-  persona: z.string().min(1).max(64).optional()
-    .describe('Only customers of this persona of the journey (as the journey map counts them, persona as of `to`).'),
+  persona: PersonaFilterField,
 }).superRefine((r, ctx) => {
   r.exclusions.forEach((x, i) => {
     if (x.fromStep >= x.toStep || x.toStep >= r.steps.length) {

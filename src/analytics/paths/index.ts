@@ -1,5 +1,5 @@
 /** Paths: Sankey nodes and links from or to any event or touchpoint, and top paths to purchase or abandonment. */
-export { runPaths } from './run-paths.ts';
+export { runPaths, type RunPathsOptions } from './run-paths.ts';
 export { topPaths } from './top-paths.ts';
 export {
   PathsRequestSchema, TopPathsRequestSchema, PATH_OUTCOMES, MAX_DEPTH,

@@ -1,9 +1,16 @@
+import type { Journey } from '../../journeys/definition.ts';
 import { join, raw, sql, type Sql } from '../../storage/sql.ts';
 import type { Store } from '../../storage/store.ts';
 import { listFilter, listFirstOr0, listIndexOf, listMaxOr0, listRange, listUnnest } from '../common/list-sql.ts';
+import { personaFilter } from '../common/persona-filter.ts';
 import { anchorStepName, type TouchpointOptions } from '../common/step.ts';
 import { PathsRequestSchema, type PathLink, type PathNode, type PathsRequestInput, type PathsResult } from './schema.ts';
 import { codeOf, sequenceCtes } from './sequence-sql.ts';
+
+export interface RunPathsOptions extends TouchpointOptions {
+  /** The journey whose personas `persona` names (required with `persona`). */
+  journey?: Journey;
+}
 
 /**
  * Paths as a Sankey diagram: how customers move step by step from or to an anchor.
@@ -24,6 +31,8 @@ import { codeOf, sequenceCtes } from './sequence-sql.ts';
  * - neither: from each customer's first step in the range.
  * - `sessionGapMinutes`: the path also stops at the first gap of inactivity longer than this, in
  *   either direction from the anchor.
+ * - `persona`: only that persona's customers (of `options.journey`, as of `to`, as the journey map
+ *   counts them: `personaFilter`); an unknown one, or one without a journey, is a 400.
  * `from`/`to` bound the events considered (anchors included). Links are ranked by value (ties by
  * step, then names), those under `minCount` dropped and the top `limit` kept; nodes are the ends
  * of kept links (the anchor nodes alone when no link is left). Node ids are `"<step>:<name>"`.
@@ -34,18 +43,20 @@ import { codeOf, sequenceCtes } from './sequence-sql.ts';
  * //   links: [{ source: '0:Product Viewed', target: '1:Product Added', value: 301 }, …] }
  */
 export async function runPaths(
-  store: Store, workspaceId: string, input: PathsRequestInput, options: TouchpointOptions = {},
+  store: Store, workspaceId: string, input: PathsRequestInput, options: RunPathsOptions = {},
 ): Promise<PathsResult> {
   const req = PathsRequestSchema.parse(input);
+  const customers = personaFilter(workspaceId, req.persona, req.to, options.journey);
   const start = req.start ? anchorStepName(req.start, options, 'start') : undefined;
   const end = req.end ? anchorStepName(req.end, options, 'end') : undefined;
   const sessions = req.sessionGapMinutes !== undefined;
   const depth = req.depth;
   // A customer without the anchor has no path (with both, the start is the anchor).
   const needs = start !== undefined ? [start] : end !== undefined ? [end] : undefined;
-  const sequences = await store.sequences?.(workspaceId, needs) ?? null;
+  // The stored sequences hold every customer: with a persona, the filtered events are read instead.
+  const sequences = customers ? null : await store.sequences?.(workspaceId, needs) ?? null;
   const ctes = sequenceCtes({
-    sequences, needs,
+    sequences, needs, customers,
     workspaceId, range: req, exclude: req.exclude, collapseRepeats: req.collapseRepeats,
     sessionGapMinutes: req.sessionGapMinutes, touchpointSql: options.touchpointSql,
   });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PersonaFilterField } from '../common/persona-filter.ts';
 import { StepMatcherSchema } from '../common/step.ts';
 import { TimeRangeFields } from '../common/time-range.ts';
 
@@ -22,6 +23,8 @@ export const PathsRequestSchema = z.strictObject({
   sessionGapMinutes: z.number().positive().max(43_200).optional(),
   /** Event names left out of sequences entirely (e.g. `Page Load`, `Error`). */
   exclude: ExcludeSchema,
+  /** Only customers of this persona of the journey (as the funnel's `persona`). */
+  persona: PersonaFilterField,
 });
 export type PathsRequest = z.infer<typeof PathsRequestSchema>;
 export type PathsRequestInput = z.input<typeof PathsRequestSchema>;

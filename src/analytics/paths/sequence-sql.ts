@@ -3,6 +3,7 @@ import { KEY_CODE_SPACE, sequenceSourceSql, type SequenceSnapshot } from '../../
 import {
   intDiv, listAgg, listAggOrdered, listAt, listFilter, listFilterIndexed, listLen, listMap, listRange, listSort,
 } from '../common/list-sql.ts';
+import { IN_CUSTOMERS, inCustomersCte } from '../common/persona-filter.ts';
 import { excludeEvents, INTERACTION_TYPES, stepNameSql, type TouchpointOptions } from '../common/step.ts';
 import { rangeFilter, type TimeRange } from '../common/time-range.ts';
 
@@ -22,6 +23,12 @@ export interface SequenceOptions extends TouchpointOptions {
    * sequences, the others are skipped before their lists are read. Their codes must be in `sequences`.
    */
   needs?: readonly string[];
+  /**
+   * `SELECT customer_id …`: only these customers' events make steps (the persona filter,
+   * `personaFilter`). Computed once as the CTE `in_customers`; the stored sequences, which hold
+   * every customer, are not read then.
+   */
+  customers?: Sql;
 }
 
 /**
@@ -53,11 +60,12 @@ export function sequenceCtes(o: SequenceOptions): Sql {
   const code = sql`${dialectFn((d) => d.epochMs(raw('s.ts')))} * ${CODE_SPACE} + d.code`;
   const lv = raw('lv');
   const decode = listMap(raw('xs'), 'lv', sql`${lv} % ${CODE_SPACE}`);
-  const head = o.sequences && !o.stepName && !o.touchpointSql ? storedHead(o, o.sequences) : sql`
+  const head = o.sequences && !o.stepName && !o.touchpointSql && !o.customers ? storedHead(o, o.sequences) : sql`${o.customers ? sql`
+  ${inCustomersCte(o.customers)},` : sql``}
   seq_steps AS (
     SELECT customer_id, ts, ${o.stepName ?? stepNameSql(o)} AS step_name
     FROM events
-    WHERE workspace_id = ${o.workspaceId} AND type IN ${INTERACTION_TYPES}${rangeFilter(raw('ts'), o.range)}${excludeEvents(o.exclude)}
+    WHERE workspace_id = ${o.workspaceId} AND type IN ${INTERACTION_TYPES}${rangeFilter(raw('ts'), o.range)}${excludeEvents(o.exclude)}${o.customers ? IN_CUSTOMERS : sql``}
   ),
   seq_dict AS (
     SELECT step_name, row_number() OVER (ORDER BY step_name) AS code

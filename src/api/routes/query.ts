@@ -47,8 +47,11 @@ export function queryRoutes(app: FastifyInstance, services: Services): void {
     const stored = needsJourney || ref.journey ? await journeyFor(services, ws, ref.journey, ref.version) : null;
     return runFunnel(services.store, ws, query as never, { resolveStep: stepResolver(stored), journey: stored?.journey });
   });
-  route('/api/v1/query/paths', async (ws, query, ref, tp) =>
-    runPaths(services.store, ws, query as never, { touchpointSql: await touchpointSqlFor(ws, ref, tp) }));
+  route('/api/v1/query/paths', async (ws, query, ref, tp) => {
+    // A persona filter names a persona of the journey (as the funnel's): the journey is needed then.
+    const stored = tp || query.persona !== undefined ? await journeyFor(services, ws, ref.journey, ref.version) : null;
+    return runPaths(services.store, ws, query as never, { touchpointSql: tp && stored ? touchpointCaseSql(stored.journey) : undefined, journey: stored?.journey });
+  });
   route('/api/v1/query/paths/top', async (ws, query, ref, tp) =>
     topPaths(services.store, ws, query as never, { touchpointSql: await touchpointSqlFor(ws, ref, tp) }));
   route('/api/v1/query/friction', async (ws, query, ref) => {

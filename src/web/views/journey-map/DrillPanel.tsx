@@ -14,7 +14,7 @@ interface CaseItem { id: string; reason: string; status: string; priority: strin
 
 interface Props {
   map: JourneyMap; touchpointId: string; range: { from: string; to: string };
-  /** The map's persona filter: the funnels count only its customers (null: everyone). */
+  /** The map's persona filter: the funnels and next steps count only its customers (null: everyone). */
   persona: { id: string; name: string } | null;
   onClose(): void;
 }
@@ -91,9 +91,9 @@ export function DrillPanel({ map, touchpointId, range, persona, onClose }: Props
         </>
       )}
 
-      {persona && <p className="small muted">Next steps, feedback and cases below are of all customers (not filtered by persona).</p>}
       <h3>Where they go next</h3>
-      <TouchpointPaths journey={journey} touchpointId={touchpointId} range={range} names={new Map(map.stages.flatMap((s) => s.touchpoints.map((t) => [t.id, t.name])))} />
+      {persona && <p className="small muted">Customers of persona {persona.name} only. Feedback and cases below are of all customers (not filtered by persona).</p>}
+      <TouchpointPaths journey={journey} touchpointId={touchpointId} range={range} persona={persona?.id ?? null} names={new Map(map.stages.flatMap((s) => s.touchpoints.map((t) => [t.id, t.name])))} />
 
       <h3>Recent feedback{tp.voc ? ` (${tp.voc.n} answers)` : ''}</h3>
       <Loaded state={feedback} empty={(d) => (d.responses.length === 0 ? <p className="muted small">No survey answers at this touchpoint in this range. Trigger a survey on it under Voice of the customer.</p> : null)}>

@@ -3,9 +3,16 @@ import { fmt, Loaded } from '../../components/ui.tsx';
 
 interface Paths { customers: number; nodes: { id: string; name: string; step: number; value: number; exits?: number }[]; links: { source: string; target: string; value: number }[] }
 
+interface Props {
+  journey: string; touchpointId: string; range: { from: string; to: string }; names: Map<string, string>;
+  /** The map's persona filter (its id): the paths follow only its customers; null: everyone. */
+  persona: string | null;
+}
+
 /** The most common next touchpoints after this one (first and second step), from the paths query. */
-export function TouchpointPaths({ journey, touchpointId, range, names }: { journey: string; touchpointId: string; range: { from: string; to: string }; names: Map<string, string> }) {
-  const paths = useApi<Paths>('/api/v1/query/paths', { method: 'POST', body: { journey, start: { touchpoint: touchpointId }, depth: 3, ...range } });
+export function TouchpointPaths({ journey, touchpointId, range, names, persona }: Props) {
+  const paths = useApi<Paths>('/api/v1/query/paths', { method: 'POST',
+    body: { journey, start: { touchpoint: touchpointId }, depth: 3, ...range, ...(persona ? { persona } : {}) } });
   const label = (n: string) => names.get(n) ?? n;
   return (
     <Loaded state={paths} empty={(p) => (p.links.length === 0 ? <p className="muted small">No paths from here in this range.</p> : null)}>
