@@ -23,7 +23,7 @@ import { lexiconFeature } from '../../src/voc/text/model.ts';
 import { textTokens } from '../../src/voc/text/normalize.ts';
 import { loadHebrew, loadOlist, loadXlmt, type Example } from './data.ts';
 import { logit, nbRatios, scaleVector, trainLogReg, vectorize, type LogRegOptions } from './logreg.ts';
-import { languageKey, negatorsFor, TRAIN_OPTIONS } from './train.ts';
+import { augmented, negatorsFor, STACK_OPTIONS, TRAIN_OPTIONS } from './train.ts';
 
 const dir = resolve(process.argv[2] ?? '/work/shared/data/sentiment');
 const LANGS = (process.env.LANGS ?? 'en,de,es,fr,pt,it,ar').split(',');
@@ -86,7 +86,7 @@ function report(name: string, oof: Map<Row, number>) {
   for (const l of LANGS) {
     const rs = data.filter((r) => r.lang === l);
     // Combiner fitted on the language's rows (as train.ts does).
-    const stack = trainLogReg(rs.map((r) => ({ features: [], dense: [oof.get(r)!, lexiconFeature(r.lex)], y: r.y })), { epochs: 30, lr: 0.1, l2: 0, seed: 1, balanced: true });
+    const stack = trainLogReg(rs.map((r) => ({ features: [], dense: [oof.get(r)!, lexiconFeature(r.lex)], y: r.y })), STACK_OPTIONS);
     const z = (r: Row) => stack.bias + stack.dense[0] * oof.get(r)! + stack.dense[1] * lexiconFeature(r.lex);
     const xs = rs.filter((r) => r.src === 'xlmt');
     const acc = (gate: number) => {
@@ -111,7 +111,7 @@ for (const v of variants) {
   const feats = new Map<Row, number[]>();
   for (const r of data) {
     const f = featureHashes(r.toks, r.neg, v.features);
-    feats.set(r, r.lang === 'he' ? f : [...f, ...f.map((h) => languageKey(h, r.lang))]);
+    feats.set(r, r.lang === 'he' ? f : augmented(f, r.lang));
   }
   const pooled = data.filter((r) => r.lang !== 'he');
   const he = data.filter((r) => r.lang === 'he');

@@ -25,6 +25,8 @@ import { logit, trainLogReg, vectorize, type SparseExample } from './logreg.ts';
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** Chosen by 5-fold cross-validation on the training parts only (see the model README). */
 export const TRAIN_OPTIONS = { epochs: 10, lr: 0.1, l2: 1e-4, seed: 1, balanced: true };
+/** The stacking combiner's (two dense inputs: the n-gram score and the lexicon score). */
+export const STACK_OPTIONS = { epochs: 30, lr: 0.1, l2: 0, seed: TRAIN_OPTIONS.seed, balanced: true };
 /**
  * Candidate gates: the lexicon decides alone when |lexicon sum| reaches the gate, the stacked model
  * (n-grams + lexicon score) otherwise. The smallest value is "lexicon first" (any lexicon word decides);
@@ -127,7 +129,7 @@ export function trainStacked(examples: readonly SparseExample[]) {
   }
   const stack = trainLogReg(
     examples.map((e, i) => ({ features: [], dense: [oof[i], e.dense?.[0] ?? 0], y: e.y })),
-    { epochs: 30, lr: 0.1, l2: 0, seed: TRAIN_OPTIONS.seed, balanced: true },
+    STACK_OPTIONS,
   );
   const full = trainLogReg(ngram, TRAIN_OPTIONS);
   const [scale, lexicon] = stack.dense;
@@ -148,7 +150,9 @@ export function trainStacked(examples: readonly SparseExample[]) {
  * 0.867 → 0.866 — small, within the noise of 1,226 tweets, but never a clear loss (`cv.ts` compares both).
  */
 export const POOLED_LANGUAGES: readonly string[] = ['en', 'de', 'es', 'fr', 'pt', 'it', 'ar'];
-export const languageKey = (h: number, lang: string) => hash32(`${lang}\u0000${h}`);
+const languageKey = (h: number, lang: string) => hash32(`${lang}\u0000${h}`);
+/** A text's features as pooled training sees them: each shared, and again tagged with its language. */
+export const augmented = (features: readonly number[], lang: string): number[] => [...features, ...features.map((h) => languageKey(h, lang))];
 
 /**
  * `trainStacked` over several languages at once (see POOLED_LANGUAGES): one n-gram model on the pooled,
@@ -159,7 +163,7 @@ export const languageKey = (h: number, lang: string) => hash32(`${lang}\u0000${h
  */
 export function trainPooled(byLanguage: Record<string, readonly SparseExample[]>) {
   const rows = Object.entries(byLanguage).flatMap(([lang, xs]) =>
-    xs.map((e, i) => ({ lang, e, fold: i % FOLDS, features: [...e.features, ...e.features.map((h) => languageKey(h, lang))] })));
+    xs.map((e, i) => ({ lang, e, fold: i % FOLDS, features: augmented(e.features, lang) })));
   const oof = new Array<number>(rows.length).fill(0);
   for (let f = 0; f < FOLDS; f++) {
     const m = trainLogReg(rows.filter((r) => r.fold !== f).map((r) => ({ features: r.features, y: r.e.y })), TRAIN_OPTIONS);
@@ -175,7 +179,7 @@ export function trainPooled(byLanguage: Record<string, readonly SparseExample[]>
     const mine = rows.flatMap((r, i) => (r.lang === lang ? [{ e: r.e, oof: oof[i] }] : []));
     const stack = trainLogReg(
       mine.map((r) => ({ features: [], dense: [r.oof, r.e.dense?.[0] ?? 0], y: r.e.y })),
-      { epochs: 30, lr: 0.1, l2: 0, seed: TRAIN_OPTIONS.seed, balanced: true },
+      STACK_OPTIONS,
     );
     const [scale, lexicon] = stack.dense;
     const weights = new Map<number, number>();
