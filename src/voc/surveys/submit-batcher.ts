@@ -22,7 +22,7 @@ interface Pending { input: ResponseInput; resolve: (r: Recorded) => void; reject
 export const MAX_BATCH = 500;
 
 export interface BatcherTiming { lingerMs: number; busyWindowMs: number }
-export const DEFAULT_TIMING: BatcherTiming = { lingerMs: 5, busyWindowMs: 50 };
+const DEFAULT_TIMING: BatcherTiming = { lingerMs: 5, busyWindowMs: 50 };
 
 export class SubmitBatcher {
   private readonly queues = new Map<string, Pending[]>();
