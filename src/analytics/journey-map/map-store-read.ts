@@ -1,13 +1,29 @@
 import { join, raw, sql, type Sql } from '../../storage/sql.ts';
 import { customerKeySql } from '../common/dialect-sql.ts';
+import { IN_CUSTOMERS } from '../common/persona-filter.ts';
 import { rangeFilter, type TimeRange } from '../common/time-range.ts';
 import { n, type MapFacts } from './map-facts-sql.ts';
 import type { StoredEvents, StoredFacts } from './map-sql.ts';
 import { KIND, stageColumns } from './map-store-tables.ts';
 
-/** ` AND c IN (…)`: the stored rows of the customers in `customers` (persona), or nothing. */
+/**
+ * ` AND c IN (…)`: the stored rows of the customers in `customers` (persona), or nothing. Every part
+ * reads the set from the CTE `in_customers` that the map's statement computes once (map-sql.ts): as a
+ * subquery per part, the persona's aggregate over every event ran once per part (up to four times).
+ */
 function personaSql(customers?: Sql): Sql {
-  return customers ? sql` AND c IN (SELECT ${customerKeySql(raw('customer_id'))} FROM (${customers}) pc_ids)` : sql``;
+  return customers ? sql` AND c IN (SELECT ${customerKeySql(raw('customer_id'))} FROM in_customers)` : sql``;
+}
+
+/**
+ * The number of the workspace's events up to `watermark` that pass `filter`, or NULL when the facts of
+ * `key` are no longer at that watermark (dropped, or folded further meanwhile): the caller then scans.
+ * `watermark` is a constant, so the count skips row groups above it.
+ */
+function eventsUpTo(workspaceId: string, key: string, watermark: number, filter: Sql): Sql {
+  return sql`SELECT CASE WHEN EXISTS (SELECT 1 FROM journey_map_state s
+      WHERE s.workspace_id = ${workspaceId} AND s.journey_key = ${key} AND s.last_rowid = ${watermark})
+    THEN (SELECT count(*) FROM events e WHERE e.workspace_id = ${workspaceId} AND e.rowid <= ${watermark}${filter}) END`;
 }
 
 /**
@@ -24,10 +40,8 @@ export function storedFacts(f: MapFacts, workspaceId: string, key: string, water
     firsts: sql`SELECT c, k2 AS last_tp, ${join(firsts)} FROM journey_map_facts WHERE ${scope(KIND.customer)}`,
     touchpoints: sql`SELECT c, k AS tp, t0, n, chans, x, in_stage FROM journey_map_facts WHERE ${scope(KIND.touchpoint)}`,
     placed: sql`SELECT c, k2 AS fr, k AS placed_tp, n AS w FROM journey_map_facts WHERE ${scope(KIND.friction)}`,
-    events: customers
-      ? sql`SELECT CASE WHEN EXISTS (SELECT 1 ${state} AND s.last_rowid = ${watermark}) THEN (SELECT count(*) FROM events e
-          WHERE e.workspace_id = ${workspaceId} AND e.rowid <= ${watermark} AND e.customer_id IN (${customers})) END`
-      : sql`SELECT s.events ${state}`,
+    events: customers ? eventsUpTo(workspaceId, key, watermark, IN_CUSTOMERS) : sql`SELECT s.events ${state}`,
+    customers,
   };
 }
 
@@ -46,9 +60,7 @@ export function storedEvents(workspaceId: string, key: string, watermark: number
   return {
     events: sql`SELECT c, t, tp, ch, ge, fr, ptp FROM journey_map_events
       WHERE workspace_id = ${workspaceId} AND journey_key = ${key}${t}${persona}`,
-    total: sql`SELECT CASE WHEN EXISTS (SELECT 1 FROM journey_map_state s
-        WHERE s.workspace_id = ${workspaceId} AND s.journey_key = ${key} AND s.last_rowid = ${watermark})
-      THEN (SELECT count(*) FROM events e WHERE e.workspace_id = ${workspaceId} AND e.rowid <= ${watermark}${rangeFilter(raw('e.ts'), range)}${
-        customers ? sql` AND e.customer_id IN (${customers})` : sql``}) END`,
+    total: eventsUpTo(workspaceId, key, watermark, sql`${rangeFilter(raw('e.ts'), range)}${customers ? IN_CUSTOMERS : sql``}`),
+    customers,
   };
 }
