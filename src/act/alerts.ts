@@ -22,16 +22,12 @@ export class Alerts {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
 
-  private readonly alertChannels: AlertChannels;
+  /** Where alerts go (the routes add, list and remove them there). */
+  readonly channels: AlertChannels;
 
   constructor(private readonly store: Store, private readonly options: { intervalMs?: number; backoffBaseMs?: number; timeoutMs?: number } = {}) {
-    this.alertChannels = new AlertChannels(store);
+    this.channels = new AlertChannels(store);
   }
-
-  // The channels themselves are stored by AlertChannels; these are what the routes call.
-  addChannel(workspaceId: string, input: unknown) { return this.alertChannels.add(workspaceId, input); }
-  channels(workspaceId: string) { return this.alertChannels.list(workspaceId); }
-  removeChannel(workspaceId: string, id: string): Promise<boolean> { return this.alertChannels.remove(workspaceId, id); }
 
   async deliveries(workspaceId: string) {
     const rows = await this.store.query<{ id: string; channel_id: string; status: string; attempts: number; last_error: string | null; created_at: Date; delivered_at: Date | null }>(sql`
@@ -41,7 +37,7 @@ export class Alerts {
 
   /** Queues one delivery per enabled channel of the workspace. */
   async caseOpened(workspaceId: string, c: CaseView): Promise<void> {
-    const channels = await this.alertChannels.enabledIds(workspaceId);
+    const channels = await this.channels.enabledIds(workspaceId);
     if (channels.length === 0) return;
     const payload = JSON.stringify({ type: 'case.opened', workspaceId, case: c });
     const now = new Date();
@@ -63,7 +59,7 @@ export class Alerts {
       FROM cases WHERE workspace_id = ${workspaceId}`);
     const summary = { opened: c?.opened ?? 0, open: c?.open ?? 0, overdue: c?.overdue ?? 0 };
     const payload = JSON.stringify({ type: 'digest', workspaceId, digest: summary });
-    for (const id of await this.alertChannels.enabledIds(workspaceId)) {
+    for (const id of await this.channels.enabledIds(workspaceId)) {
       await this.store.exec(sql`INSERT INTO alert_deliveries VALUES (${workspaceId}, ${`dl_${randomBytes(9).toString('base64url')}`}, ${id}, ${payload}, 'pending', 0, ${new Date(now)}, ${null}, ${new Date(now)}, ${null})`);
     }
     this.kick();
@@ -81,7 +77,7 @@ export class Alerts {
   }
 
   private async digestAll(): Promise<void> {
-    for (const workspaceId of await this.alertChannels.workspacesWithEnabled()) await this.digest(workspaceId);
+    for (const workspaceId of await this.channels.workspacesWithEnabled()) await this.digest(workspaceId);
   }
 
   async stop(): Promise<void> {
