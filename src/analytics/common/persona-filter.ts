@@ -42,7 +42,7 @@ export function personaCustomersSql(journey: Journey, personaId: string, workspa
     ) pc WHERE pc_persona = ${personaId}`;
 }
 
-/** The `persona` field of a query request (funnel, paths): a persona id of the request's journey. */
+/** The `persona` field of a query request (journey map, drop-off, funnel, paths): a persona id of the request's journey. */
 export const PersonaFilterField = z.string().min(1).max(64).optional()
   .describe('Only customers of this persona of the journey (as the journey map counts them, persona as of `to`).');
 
@@ -50,7 +50,7 @@ export const PersonaFilterField = z.string().min(1).max(64).optional()
  * A query's `persona` filter: the customers of `persona` as the journey map counts them (persona as
  * of `to`, `personaCustomersSql`), or undefined when there is none. A persona needs the journey
  * that defines it; an unknown one, or none without a journey, is an `AnalyticsInputError` (400).
- * Shared by the funnel and paths queries so both decide the filter the same way.
+ * Shared by the map, drop-off, funnel and paths queries so all decide the filter the same way.
  */
 export function personaFilter(workspaceId: string, persona: string | undefined, to: Date | undefined, journey?: Journey): Sql | undefined {
   if (persona === undefined) return undefined;

@@ -1,7 +1,7 @@
 import type { Store } from '../../storage/store.ts';
 import { durationMs } from '../common/duration.ts';
 import { journeyLayout } from '../common/journey-layout.ts';
-import { personaCustomersSql } from '../common/persona-filter.ts';
+import { personaFilter } from '../common/persona-filter.ts';
 import { dropoffSql } from './dropoff-sql.ts';
 import { DropoffRequestSchema, type DropoffInput, type DropoffResult, type StageTransition } from './schema.ts';
 
@@ -47,7 +47,7 @@ export async function runDropoff(store: Store, workspaceId: string, input: Dropo
   const rows = await store.query<Row>(dropoffSql({
     workspaceId, layout, range: req, limit: req.limit,
     windowMs: req.window ? durationMs(req.window) : null,
-    customers: req.persona ? personaCustomersSql(journey, req.persona, workspaceId, req.to) : undefined,
+    customers: personaFilter(workspaceId, req.persona, req.to, journey),
   }));
   const transitions = layout.stages.slice(0, -1).map((slot): StageTransition => {
     const i = slot.index;

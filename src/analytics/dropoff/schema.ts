@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Journey } from '../../journeys/definition.ts';
 import { DurationSchema } from '../common/duration.ts';
+import { PersonaFilterField } from '../common/persona-filter.ts';
 import { TimeRangeFields } from '../common/time-range.ts';
 
 /**
@@ -12,7 +13,7 @@ export const DropoffRequestSchema = z.strictObject({
   /** Moving on counts only within this long of entering the stage (default: any time in range). */
   window: DurationSchema.optional(),
   /** Only customers of this persona of the journey. */
-  persona: z.string().min(1).max(64).optional(),
+  persona: PersonaFilterField,
   /** Rows in each ranking. */
   limit: z.int().min(1).max(100).default(10),
 }).superRefine((r, ctx) => {

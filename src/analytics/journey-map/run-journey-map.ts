@@ -4,7 +4,7 @@ import { getTemplate } from '../../journeys/templates/index.ts';
 import type { Store } from '../../storage/store.ts';
 import { AnalyticsInputError } from '../common/errors.ts';
 import { journeyLayout, type JourneyLayout } from '../common/journey-layout.ts';
-import { personaCustomersSql } from '../common/persona-filter.ts';
+import { personaFilter } from '../common/persona-filter.ts';
 import type { TimeRange } from '../common/time-range.ts';
 import { touchpointHealth } from './health.ts';
 import { mapVoc, type VocByPlace } from './map-voc.ts';
@@ -50,7 +50,7 @@ export async function runJourneyMap(store: Store, workspaceId: string, input: Jo
   const layout = journeyLayout(journey);
   const scope: MapScope = {
     workspaceId, layout, range: q,
-    customers: q.persona ? personaCustomersSql(journey, q.persona, workspaceId, q.to) : undefined,
+    customers: personaFilter(workspaceId, q.persona, q.to, journey),
     goals: journey.stages.map((st) => {
       const metric = st.goal?.metric;
       if (!metric) return null;

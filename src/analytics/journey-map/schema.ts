@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Emotion, Journey } from '../../journeys/definition.ts';
 import type { TemplateId } from '../../journeys/templates/index.ts';
+import { PersonaFilterField } from '../common/persona-filter.ts';
 import { TimeRangeFields } from '../common/time-range.ts';
 
 /**
@@ -12,7 +13,7 @@ export const JourneyMapQuerySchema = z.strictObject({
   version: z.coerce.number().int().min(1).optional(),
   ...TimeRangeFields,
   /** Only customers of this persona of the journey. */
-  persona: z.string().min(1).max(64).optional(),
+  persona: PersonaFilterField,
 }).superRefine((r, ctx) => {
   if (r.from && r.to && r.from >= r.to) ctx.addIssue({ code: 'custom', path: ['to'], input: r.to, message: 'must be after from' });
 });
