@@ -1,6 +1,7 @@
 import { dialectFn, join, raw, sql, type Sql } from '../../storage/sql.ts';
 import { argMaxIfSql, argMaxSql, customerKeySql } from '../common/dialect-sql.ts';
 import { touchpointIndexSql, type JourneyLayout } from '../common/journey-layout.ts';
+import { IN_CUSTOMERS, inCustomersCte } from '../common/persona-filter.ts';
 import { INTERACTION_TYPES } from '../common/step.ts';
 import { rangeFilter, type TimeRange } from '../common/time-range.ts';
 import { PAGE_LOAD } from '../friction/friction-events.ts';
@@ -37,10 +38,16 @@ export function dropoffSql(s: DropoffScope): Sql {
   return s.windowMs === null ? dropoffOnePassSql(s) : dropoffWindowSql(s);
 }
 
-/** The rows in scope (workspace, range, persona's customers) and the event time in ms. */
+/**
+ * The rows in scope (workspace, range, persona's customers) and the event time in ms. The persona's
+ * customers are the CTE `in_customers` (`ctes`, first in the WITH), computed once: the window plan
+ * scans the events twice, and as a subquery in each scan the persona's aggregate ran twice.
+ */
 function scopeOf(s: DropoffScope) {
   return {
-    scope: sql`workspace_id = ${s.workspaceId}${rangeFilter(raw('ts'), s.range)}${s.customers ? sql` AND customer_id IN (${s.customers})` : sql``}`,
+    ctes: s.customers ? sql`${inCustomersCte(s.customers)},
+  ` : sql``,
+    scope: sql`workspace_id = ${s.workspaceId}${rangeFilter(raw('ts'), s.range)}${s.customers ? IN_CUSTOMERS : sql``}`,
     epoch: dialectFn((d) => d.epochMs(raw('ts'))),
   };
 }
@@ -66,7 +73,7 @@ function dropoffOnePassSql(s: DropoffScope): Sql {
   const { layout } = s;
   const S = layout.stages.length;
   const K = layout.touchpoints.length;
-  const { scope, epoch } = scopeOf(s);
+  const { ctes, scope, epoch } = scopeOf(s);
   const interaction = sql`type IN ${INTERACTION_TYPES} AND event <> ${PAGE_LOAD}`;
   const firsts = layout.stages.map((st) => sql`min(CASE WHEN tp >= ${n(st.first)} AND tp < ${n(st.end)} THEN t0 END) AS ${col('f', st.index)}`);
   const later = laterStageEntries(layout);
@@ -75,7 +82,7 @@ function dropoffOnePassSql(s: DropoffScope): Sql {
   const counts = layout.stages.slice(0, -1).map((st) => sql`SELECT 'R' AS kind, ${n(st.index)} AS k, CAST(NULL AS INTEGER) AS k2, CAST(NULL AS VARCHAR) AS label,
       count(*) AS a, count(CASE WHEN ${entered(st.index + 1)} THEN 1 END) AS b, count(${col('x', st.index)}) AS c
       FROM do_cs WHERE ${entered(st.index)}`);
-  return sql`WITH do_ct AS (
+  return sql`WITH ${ctes}do_ct AS (
     SELECT c, tp, min(t) AS t0, max(t) AS t1,
       ${argMaxIfSql(raw('event'), raw('t'), interaction)} AS le, max(CASE WHEN ${interaction} THEN t END) AS lt
     FROM (SELECT ${customerKeySql(raw('customer_id'))} AS c, ${epoch} AS t, event, type, ${touchpointIndexSql(layout)} AS tp FROM events WHERE ${scope}) e
@@ -115,7 +122,7 @@ function ranked(kind: 'T' | 'E', key: 'last_tp' | 'last_event', limit: number): 
 function dropoffWindowSql(s: DropoffScope): Sql {
   const { layout } = s;
   const K = layout.touchpoints.length;
-  const { scope, epoch } = scopeOf(s);
+  const { ctes, scope, epoch } = scopeOf(s);
   const firsts = layout.stages.map((st) => sql`min(CASE WHEN tp >= ${n(st.first)} AND tp < ${n(st.end)} THEN t END) AS ${col('f', st.index)}`);
   const later = laterStageEntries(layout);
   const within = (a: Sql, from: Sql) => (s.windowMs === null ? sql`${a} IS NOT NULL` : sql`${a} <= ${from} + ${n(s.windowMs)}`);
@@ -135,7 +142,7 @@ function dropoffWindowSql(s: DropoffScope): Sql {
   }
   if (pairs.length === 0) pairs.push(sql`SELECT CAST(NULL AS VARCHAR) AS customer_id, 0 AS i, CAST(NULL AS BIGINT) AS f, CAST(NULL AS BIGINT) AS lim WHERE FALSE`);
 
-  return sql`WITH do_cs AS (
+  return sql`WITH ${ctes}do_cs AS (
     SELECT *, ${join(later)} FROM (
       SELECT customer_id, ${join(firsts)}
       FROM (SELECT customer_id, ${epoch} AS t, ${touchpointIndexSql(layout)} AS tp FROM events WHERE ${scope}) e
