@@ -172,9 +172,9 @@ export function formatSentimentBench(r: SentimentBenchResult): string {
     '',
     `Mean over ${REQUIRED_LANGUAGES.join(', ')}: ${pct(r.mean)} (target ≥ 0.80); lowest: ${r.minimum.language} ${pct(r.minimum.accuracy)} (target ≥ 0.70 each).`,
     `Time per text (detect + sentiment + themes): ${r.usPerText.toFixed(0)} µs mean (target < 1000 µs).`,
-    'Methods: model+lexicon = shipped logistic regression (trained on may-train data) with emoji as an input (it, ar);',
+    'Methods (each language\'s is chosen by train.ts and shown per row): model+lexicon = shipped logistic regression (trained on may-train data) with emoji as an input;',
     'lexicon+model = the hand-written lexicon decides when it finds sentiment, the model (trained on may-train data) reads the rest;',
-    'gated = the lexicon decides when its evidence reaches one plain word (|sum| ≥ 1), the stacked model otherwise (he);',
+    'gated = the lexicon decides when its evidence reaches one plain word (|sum| ≥ 1), the stacked model otherwise;',
     'lexicon = hand-written lexicon and rules only (pl, tr, zh: their labelled data is evaluation-only).',
   ];
   return lines.join('\n');
