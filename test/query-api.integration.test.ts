@@ -63,6 +63,61 @@ describe('analytics queries over HTTP on the demo store', () => {
     expect(unknown.details[0].path).toBe('persona');
   });
 
+  it('responses and cases with a persona (the map drill-in\'s feedback and cases): the map\'s customers, 400 for an unknown one', async () => {
+    const get = async (url: string, status = 200) => {
+      const r = await t.app.inject({ method: 'GET', url, headers: { authorization: t.bearer } });
+      expect(r.statusCode, r.body).toBe(status);
+      return r.json();
+    };
+    // Answers at one touchpoint from 45 demo customers (the demo store has events but no answers).
+    const tp = 'order-delivered';
+    const survey = (await post('/api/v1/surveys', { name: 'After delivery', trigger: { touchpoint: tp },
+      questions: [{ id: 'nps', type: 'nps', text: { en: 'Recommend us?' } }] }, 201)).id;
+    const users = await t.services.store.query<{ user_id: string }>(sql`SELECT DISTINCT user_id FROM events
+      WHERE workspace_id = ${t.ws.id} AND user_id IS NOT NULL ORDER BY user_id LIMIT 45`);
+    for (const [i, u] of users.entries()) {
+      const r = await t.app.inject({ method: 'POST', url: '/api/v1/responses', remoteAddress: `10.0.0.${i}`, headers: { 'content-type': 'application/json' },
+        payload: JSON.stringify({ writeKey: t.ws.writeKey, surveyId: survey, userId: u.user_id, touchpoint: tp, answers: { nps: i % 11 } }) });
+      expect(r.statusCode, r.body).toBe(200);
+    }
+    const range = `from=2000-01-01T00:00:00Z&to=${encodeURIComponent(new Date(Date.now() + 3600_000).toISOString())}`;
+    const personas = ['gigging-pro', 'studio-producer', 'weekend-hobbyist', 'gift-buyer', 'beginner'];
+    type Map = { stages: { touchpoints: { id: string; voc: { n: number } | null }[] }[] };
+    const answersAt = (map: Map) => map.stages.flatMap((st) => st.touchpoints).find((x) => x.id === tp)?.voc?.n ?? 0;
+    expect(answersAt(await get(`/api/v1/journeys/five-stage/map?${range}`))).toBe(users.length);
+    // Per persona, the feedback list is exactly what the map counts for that persona, and the lists are disjoint.
+    const ids = new Set<string>();
+    const counts: number[] = [];
+    for (const p of personas) {
+      const list = await get(`/api/v1/responses?touchpoint=${tp}&journey=five-stage&persona=${p}&limit=1000&${range}`);
+      expect(list.responses.length).toBe(answersAt(await get(`/api/v1/journeys/five-stage/map?persona=${p}&${range}`)));
+      for (const r of list.responses) { expect(ids.has(r.response_id)).toBe(false); ids.add(r.response_id); }
+      counts.push(list.responses.length);
+    }
+    expect(counts.filter((n) => n > 0).length).toBeGreaterThan(1);
+    expect(ids.size).toBeLessThanOrEqual(users.length);
+    const bad = await get(`/api/v1/responses?touchpoint=${tp}&persona=nobody`, 400);
+    expect(bad.details[0].path).toBe('persona');
+
+    // Cases: each persona's are cases of everyone's, none in two personas; their customers are that persona's.
+    const allCases = (await get('/api/v1/cases')).cases as { id: string; customerId: string | null }[];
+    expect(allCases.length).toBeGreaterThan(0);
+    const seen = new Set<string>();
+    let some = 0;
+    for (const p of personas) {
+      const cases = (await get(`/api/v1/cases?journey=five-stage&persona=${p}`)).cases as { id: string; customerId: string }[];
+      for (const c of cases) {
+        expect(seen.has(c.id)).toBe(false);
+        seen.add(c.id);
+        expect(allCases.some((a) => a.id === c.id)).toBe(true);
+      }
+      some += cases.length;
+    }
+    expect(some).toBeGreaterThan(0);
+    expect(some).toBeLessThanOrEqual(allCases.length);
+    expect((await get('/api/v1/cases?persona=nobody', 400)).details[0].path).toBe('persona');
+  });
+
   it('paths, retention and attribution answer with consistent numbers', async () => {
     const p = await post('/api/v1/query/paths', { start: { event: 'Product Viewed' }, depth: 3 });
     expect(p.nodes.length).toBeGreaterThan(1);

@@ -121,7 +121,9 @@ export class Cases {
    * touchpoint (evidence `responseId`) or an event the touchpoint matches (evidence `messageId`);
    * `eventIsAt` is the journey's predicate for "this events row is that touchpoint".
    */
-  async list(workspaceId: string, f: { status?: CaseStatus; owner?: string; overdue?: boolean; customerId?: string; touchpoint?: { id: string; eventIsAt: Sql } } = {}): Promise<CaseView[]> {
+  /** `customers`: only cases of these customers (a `SELECT customer_id …`, e.g. a persona's). */
+  async list(workspaceId: string, f: { status?: CaseStatus; owner?: string; overdue?: boolean; customerId?: string; touchpoint?: { id: string; eventIsAt: Sql };
+    customers?: Sql } = {}): Promise<CaseView[]> {
     const evidence = (key: string) => dialectFn((d) => d.jsonText(raw('evidence'), [key]));
     const atTouchpoint = f.touchpoint ? sql`AND (${evidence('responseId')} IN (SELECT response_id FROM survey_responses
         WHERE workspace_id = ${workspaceId} AND touchpoint_id = ${f.touchpoint.id})
@@ -130,6 +132,7 @@ export class Cases {
     const rows = await this.store.query<Row>(sql`SELECT * FROM cases WHERE workspace_id = ${workspaceId}
       ${f.status ? sql`AND status = ${f.status}` : sql``} ${f.owner ? sql`AND owner = ${f.owner}` : sql``}
       ${f.customerId ? sql`AND customer_id = ${f.customerId}` : sql``} ${atTouchpoint}
+      ${f.customers ? sql`AND customer_id IN (${f.customers})` : sql``}
       ${f.overdue ? sql`AND status IN ('open', 'in_progress') AND sla_due_at < ${new Date()}` : sql``}
       ORDER BY created_at DESC LIMIT 1000`);
     return rows.map((r) => view(r));

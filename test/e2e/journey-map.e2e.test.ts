@@ -90,7 +90,7 @@ describe('journey map', () => {
     await page.close();
   });
 
-  it('the drill-in funnel and next steps count only the persona chosen on the map', async () => {
+  it('the drill-in (funnel, next steps, feedback and cases) counts only the persona chosen on the map', async () => {
     const page = await d.newPage();
     await openMap(page);
     const wait = mapResponse(page, (u) => u.searchParams.get('persona') === 'beginner');
@@ -98,6 +98,8 @@ describe('journey map', () => {
     await wait;
     await page.waitForFunction(() => !document.querySelector('.jm-body[aria-busy="true"]'));
     const request = page.waitForRequest((r) => r.url().endsWith('/api/v1/query/funnel') && r.method() === 'POST');
+    const feedbackRequest = page.waitForRequest((r) => new URL(r.url()).pathname === '/api/v1/responses');
+    const casesRequest = page.waitForRequest((r) => new URL(r.url()).pathname === '/api/v1/cases');
     const pathsRequest = page.waitForRequest((r) => r.url().endsWith('/api/v1/query/paths') && r.method() === 'POST');
     await page.getByRole('button', { name: /^Cart review: / }).press('Enter');
     const panel = page.getByRole('complementary', { name: 'Cart review' });
@@ -122,12 +124,15 @@ describe('journey map', () => {
     const { persona: _, ...everyone } = body;
     expect((await ask(everyone))[0]).toBeGreaterThan(api[0]);
 
-    // "Where they go next" follows the same persona; only feedback and cases are everyone's, and the note says so.
+    // "Where they go next", the feedback and the cases follow the same persona, and the note says so.
     const pathsBody = (await pathsRequest).postDataJSON() as Record<string, unknown>;
     expect(pathsBody.persona).toBe('beginner');
-    const note = await panel.getByText(/Feedback and cases below are of all customers/).innerText();
+    for (const req of [await feedbackRequest, await casesRequest]) {
+      const q = new URL(req.url()).searchParams;
+      expect([q.get('persona'), q.get('journey'), q.get('touchpoint')]).toEqual(['beginner', body.journey, (body.steps as { touchpoint: string }[])[0].touchpoint]);
+    }
+    const note = await panel.getByText(/in the feedback and cases below/).innerText();
     expect(note).toContain('Beginner');
-    expect(note).not.toMatch(/next steps/i);
     const paths = async (b: Record<string, unknown>) => {
       const r = await fetch(`${d.url}/api/v1/query/paths`, { method: 'POST', body: JSON.stringify(b),
         headers: { authorization: `Bearer ${d.server.defaultWorkspace.secretKey}`, 'content-type': 'application/json' } });

@@ -9,6 +9,7 @@ import { requireSecretKey } from '../auth.ts';
 import { jsonBody } from '../body.ts';
 import { ApiError } from '../errors.ts';
 import { journeyFor, stepResolver } from '../journey-context.ts';
+import { personaFilter } from '../../analytics/common/persona-filter.ts';
 import type { Services } from '../services.ts';
 import { parseQuery, parseWith } from '../validate.ts';
 
@@ -17,6 +18,8 @@ const ListQuery = z.strictObject({
   overdue: z.enum(['true', 'false']).optional(), customer: z.string().max(255).optional(),
   /** Cases opened at this touchpoint of `journey` (default: the primary journey). */
   touchpoint: z.string().max(64).optional(), journey: z.string().max(64).optional(),
+  /** Cases of this persona's customers (a persona of `journey`, as the journey map counts them, as of the latest event). */
+  persona: z.string().min(1).max(64).optional(),
 });
 
 /** Cases and rules. The actor in the audit is the logged-in user, else the `x-actor` header, else "api". */
@@ -31,9 +34,10 @@ export function caseRoutes(app: FastifyInstance, services: Services): void {
     const ws = await requireSecretKey(services.workspaces, req);
     const q = parseQuery(ListQuery, req.query);
     const customerId = q.customer ? await findCustomerId(services.store, ws.id, q.customer) ?? '\u0000none' : undefined;
-    const touchpoint = q.touchpoint
-      ? { id: q.touchpoint, eventIsAt: stepResolver(await journeyFor(services, ws.id, q.journey))({ touchpoint: q.touchpoint }) } : undefined;
-    const cases = await services.cases.list(ws.id, { status: q.status, owner: q.owner, overdue: q.overdue === 'true', customerId, touchpoint });
+    const journey = q.touchpoint || q.persona !== undefined ? await journeyFor(services, ws.id, q.journey) : null;
+    const touchpoint = q.touchpoint ? { id: q.touchpoint, eventIsAt: stepResolver(journey)({ touchpoint: q.touchpoint }) } : undefined;
+    const customers = personaFilter(ws.id, q.persona, undefined, journey?.journey);
+    const cases = await services.cases.list(ws.id, { status: q.status, owner: q.owner, overdue: q.overdue === 'true', customerId, touchpoint, customers });
     // A person recognises "ana@shop.test", not a customer id: each case names its customer's best identity.
     const labels = await customerLabels(services.store, ws.id, cases.flatMap((c) => (c.customerId ? [c.customerId] : [])));
     return { cases: cases.map((c) => ({ ...c, customerLabel: c.customerId ? labels.get(c.customerId) ?? null : null })) };

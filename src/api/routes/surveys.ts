@@ -11,9 +11,11 @@ import { ResponseInputSchema, submitResponse } from '../../voc/surveys/responses
 import { surveysWithResponseCounts } from '../../voc/surveys/response-counts.ts';
 import { exportResponsesCsv, importResponsesCsv } from '../../voc/surveys/responses-csv.ts';
 import { sql } from '../../storage/sql.ts';
+import { personaFilter } from '../../analytics/common/persona-filter.ts';
 import { basicUser, requireSecretKey, requireWriteKey } from '../auth.ts';
 import { jsonBody } from '../body.ts';
 import { ApiError } from '../errors.ts';
+import { journeyFor } from '../journey-context.ts';
 import type { Services } from '../services.ts';
 import { parseQuery, parseWith } from '../validate.ts';
 
@@ -85,7 +87,8 @@ export function surveyRoutes(app: FastifyInstance, services: Services): void {
 
   app.get('/api/v1/responses', async (req, reply) => {
     const ws = await requireSecretKey(workspaces, req);
-    const q = req.query as { surveyId?: string; format?: string; limit?: string; touchpoint?: string; stage?: string; from?: string; to?: string };
+    const q = req.query as { surveyId?: string; format?: string; limit?: string; touchpoint?: string; stage?: string; from?: string; to?: string;
+      journey?: string; persona?: string };
     const time = (v: string | undefined, path: string) => {
       if (v === undefined) return undefined;
       const t = new Date(v);
@@ -93,12 +96,16 @@ export function surveyRoutes(app: FastifyInstance, services: Services): void {
       return t;
     };
     const from = time(q.from, 'from'), to = time(q.to, 'to');
+    // The journey map's persona filter (the map's drill-in lists the feedback of the customers it counts).
+    const customers = q.persona === undefined ? undefined
+      : personaFilter(ws.id, q.persona, to, (await journeyFor(services, ws.id, q.journey))?.journey);
     const rows = await services.store.query<Record<string, unknown>>(sql`
       SELECT response_id, survey_id, customer_id, user_id, anonymous_id, language, complete, touchpoint_id, stage_id, channel, persona,
              nps, csat, ces, emotion, comment, text_analysis, answers, submitted_at
       FROM survey_responses WHERE workspace_id = ${ws.id} ${q.surveyId ? sql`AND survey_id = ${q.surveyId}` : sql``}
         ${q.touchpoint ? sql`AND touchpoint_id = ${q.touchpoint}` : sql``} ${q.stage ? sql`AND stage_id = ${q.stage}` : sql``}
         ${from ? sql`AND submitted_at >= ${from}` : sql``} ${to ? sql`AND submitted_at < ${to}` : sql``}
+        ${customers ? sql`AND customer_id IN (${customers})` : sql``}
       ORDER BY submitted_at DESC LIMIT ${Math.min(Number(q.limit) || 1000, 100_000)}`);
     const out = rows.map((r) => ({ ...r, answers: JSON.parse(String(r.answers)), text_analysis: r.text_analysis ? JSON.parse(String(r.text_analysis)) : null,
       submitted_at: (r.submitted_at as Date).toISOString() }));

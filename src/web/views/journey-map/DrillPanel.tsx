@@ -39,8 +39,10 @@ export function DrillPanel({ map, touchpointId, range, persona, onClose }: Props
   const funnel = useApi<{ steps: FunnelStep[]; breakdowns?: { value: string; steps: FunnelStep[] }[] }>(tp && next ? '/api/v1/query/funnel' : null,
     { method: 'POST', body: { journey, window: '30d', steps: [{ touchpoint: touchpointId }, { stage: next?.id }], breakdown: 'channel', ...range,
       ...(persona ? { persona: persona.id } : {}) } });
-  const feedback = useApi<{ responses: Response[] }>(tp ? '/api/v1/responses' : null, { query: { touchpoint: touchpointId, ...range, limit: 8 } });
-  const cases = useApi<{ cases: CaseItem[] }>(tp ? '/api/v1/cases' : null, { query: { touchpoint: touchpointId, journey } });
+  // Feedback and cases of the same customers as the map (its persona, if one is chosen).
+  const byPersona = persona ? { journey, persona: persona.id } : {};
+  const feedback = useApi<{ responses: Response[] }>(tp ? '/api/v1/responses' : null, { query: { touchpoint: touchpointId, ...range, limit: 8, ...byPersona } });
+  const cases = useApi<{ cases: CaseItem[] }>(tp ? '/api/v1/cases' : null, { query: { touchpoint: touchpointId, journey, ...byPersona } });
   if (!stage || !tp) return null;
   const h = healthOf(tp);
   const reasons = reasonsFor(stage, tp);
@@ -92,7 +94,7 @@ export function DrillPanel({ map, touchpointId, range, persona, onClose }: Props
       )}
 
       <h3>Where they go next</h3>
-      {persona && <p className="small muted">Customers of persona {persona.name} only. Feedback and cases below are of all customers (not filtered by persona).</p>}
+      {persona && <p className="small muted">Customers of persona {persona.name} only, here and in the feedback and cases below.</p>}
       <TouchpointPaths journey={journey} touchpointId={touchpointId} range={range} persona={persona?.id ?? null} names={new Map(map.stages.flatMap((s) => s.touchpoints.map((t) => [t.id, t.name])))} />
 
       <h3>Recent feedback{tp.voc ? ` (${tp.voc.n} answers)` : ''}</h3>
