@@ -17,7 +17,8 @@ import { parseArgs } from 'node:util';
 import { featureHashes, hash32 } from '../../src/voc/text/features.ts';
 import { lexiconFor, LEXICON_LANGUAGES } from '../../src/voc/text/lexicon/index.ts';
 import { scoreTokens } from '../../src/voc/text/lexicon/scorer.ts';
-import { lexiconFeature, type SentimentModelFile } from '../../src/voc/text/model.ts';
+import { lexiconFeature, unpackLanguage, type SentimentModelFile } from '../../src/voc/text/model.ts';
+import { labelOf, NEUTRAL_BAND, sentimentWith, type SentimentLabel } from '../../src/voc/text/sentiment.ts';
 import { textTokens } from '../../src/voc/text/normalize.ts';
 import { loadHebrew, loadOlist, loadXlmt, type Example } from './data.ts';
 import { logit, trainLogReg, vectorize, type SparseExample } from './logreg.ts';
@@ -228,6 +229,34 @@ export function chooseGate(examples: readonly SparseExample[], lexiconSums: read
   return { best, scores };
 }
 
+/** Candidate neutral bands for model decisions: the default first, so ties keep it. */
+export const NEUTRAL_BANDS: readonly number[] = [NEUTRAL_BAND, 0.3, 0.4, 0.5, 0.6, 0.7];
+
+/** A training text's score as the product would give it: `byModel` when the model decided (the band applies), else the lexicon. */
+export interface BandSample { gold: SentimentLabel; score: number; byModel: boolean }
+
+/** Mean F1 over negative, neutral and positive of the labels `band` gives. */
+export function macroF1(samples: readonly BandSample[], band: number): number {
+  const said = samples.map((x) => (x.byModel ? labelOf(x.score, band) : labelOf(x.score)));
+  const f1 = (['negative', 'neutral', 'positive'] as const).map((c) => {
+    let tp = 0, nSaid = 0, nGold = 0;
+    samples.forEach((x, i) => { if (said[i] === c) nSaid++; if (x.gold === c) nGold++; if (said[i] === c && x.gold === c) tp++; });
+    return nSaid + nGold === 0 ? 0 : (2 * tp) / (nSaid + nGold);
+  });
+  return (f1[0] + f1[1] + f1[2]) / 3;
+}
+
+/**
+ * The band with the best three-class macro-F1 on the language's training data (ties: the smaller).
+ * The model is binary, so its polar training texts are scored out of fold and its neutral ones (never
+ * trained on) by the model itself; null when the data have no neutral label.
+ */
+export function chooseNeutralBand(samples: readonly BandSample[]) {
+  if (!samples.some((x) => x.gold === 'neutral')) return null;
+  const scores = NEUTRAL_BANDS.map((band) => ({ band, macroF1: macroF1(samples, band) }));
+  return { best: scores.reduce((a, b) => (b.macroF1 > a.macroF1 ? b : a)), scores };
+}
+
 function pack(weights: Map<number, number>) {
   let max = 0;
   for (const w of weights.values()) max = Math.max(max, Math.abs(w));
@@ -249,7 +278,7 @@ function pack(weights: Map<number, number>) {
 
 const gateName = (g: number) => (g === Infinity ? 'stacked' : g === Number.MIN_VALUE ? 'lexicon-first' : `lexicon ≥ ${g}`);
 
-function readme(file: SentimentModelFile, counts: Record<string, { pos: number; neg: number; features: number }>, sources: Record<string, Source[]>, gates: Record<string, string>, shop: string): string {
+function readme(file: SentimentModelFile, counts: Record<string, { pos: number; neg: number; features: number }>, sources: Record<string, Source[]>, gates: Record<string, string>, shop: string, bands: Record<string, string>): string {
   const rows = Object.keys(file.languages).sort().map((l) => {
     const c = counts[l];
     return `| ${l} | ${sources[l].map((s) => s.name).join('; ')} | ${c.pos} / ${c.neg} | ${c.features} |`;
@@ -284,6 +313,15 @@ per gate: ${shop}. Until 2026-11-26 a fixed 1-point margin stood in for this che
 | --- | --- | --- |
 ${Object.keys(file.languages).sort().map((l) => `| ${l} | ${file.languages[l].mode}${file.languages[l].lexiconGate ? ` ≥ ${file.languages[l].lexiconGate}` : ''} | ${gates[l]} |`).join('\n')}
 
+Neutral band, per language: when the model decides, |score| below the band is labelled neutral (the lexicon's
+decisions keep the default ${NEUTRAL_BAND}). Chosen from ${NEUTRAL_BANDS.join(', ')} by three-class macro-F1 on the language's
+training data, neutral texts included (the binary model never trains on them; its polar texts are scored out of fold);
+ties keep the smaller band. It changes which texts are called neutral, never the sign of a score.
+
+| language | band | macro-F1 on the training data per band |
+| --- | --- | --- |
+${Object.keys(file.languages).sort().map((l) => `| ${l} | ${file.languages[l].neutralBand ?? NEUTRAL_BAND} | ${bands[l]} |`).join('\n')}
+
 ## Training sets
 
 Only data whose licence allows training a shipped model (\`shared/data/README.md\`, "may train"). No text is
@@ -312,6 +350,7 @@ export function train(dir: string, olistDir: string, out: string): SentimentMode
   const file: SentimentModelFile = { format: 'touchpoint-sentiment/1', trainedAt: new Date().toISOString(), trainingSets: {}, languages: {} };
   const counts: Record<string, { pos: number; neg: number; features: number }> = {};
   const gates: Record<string, string> = {};
+  const bands: Record<string, string> = {};
   const examplesOf = (lang: string) => sources[lang].flatMap((s) => toSparse(lang, new Set(negatorsFor(lang)), s.examples));
   const t00 = performance.now();
   const pooled = trainPooled(Object.fromEntries(POOLED_LANGUAGES.map((l) => [l, examplesOf(l)])));
@@ -339,13 +378,29 @@ export function train(dir: string, olistDir: string, out: string): SentimentMode
       negators: negList, bias: model.bias, lexicon: model.lexicon,
       scale: packed.scale, keys: packed.keys, weights: packed.weights,
     };
+    // The neutral band, from the model as shipped (quantised) on the neutral texts, out of fold on the polar ones.
+    const shipped = unpackLanguage(file.languages[lang]);
+    const byModel = (sum: number) => !(sum !== 0 && Math.abs(sum) >= shipped.lexiconGate);
+    const lexicon = lexiconFor(lang);
+    const bandSamples: BandSample[] = [
+      ...examples.map((e, i) => ({ gold: (e.y === 1 ? 'positive' : 'negative') as SentimentLabel, byModel: byModel(e.lexiconSum),
+        score: byModel(e.lexiconSum) ? Math.tanh(model.oofLogit[i] / 2) : Math.tanh(e.lexiconSum / 2) })),
+      ...srcs.flatMap((src) => src.examples.filter((e) => e.label === 'neutral')).map((e) => {
+        const toks = textTokens(e.text, lang);
+        const lex = scoreTokens(lexicon, toks);
+        return { gold: 'neutral' as const, byModel: byModel(lex.sum), score: sentimentWith(shipped, lex, toks).score };
+      }),
+    ];
+    const band = chooseNeutralBand(bandSamples);
+    if (band) file.languages[lang].neutralBand = band.best.band;
+    bands[lang] = band ? band.scores.map((x) => `${x.band} ${x.macroF1.toFixed(3)}`).join(', ') : 'no neutral labels: default';
     const pos = examples.filter((e) => e.y === 1).length;
     counts[lang] = { pos, neg: examples.length - pos, features: packed.count };
-    process.stderr.write(`· ${lang}: ${examples.length} examples, ${packed.count} features, n-gram scale ${model.scale.toFixed(2)}, lexicon weight ${model.lexicon.toFixed(2)}, gate ${gateName(g)} (${gates[lang]}), ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
+    process.stderr.write(`· ${lang}: ${examples.length} examples, ${packed.count} features, n-gram scale ${model.scale.toFixed(2)}, lexicon weight ${model.lexicon.toFixed(2)}, gate ${gateName(g)} (${gates[lang]}), neutral band (${bands[lang]}), ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
   }
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, JSON.stringify(file));
-  writeFileSync(resolve(dirname(out), 'README.md'), readme(file, counts, sources, gates, shopText));
+  writeFileSync(resolve(dirname(out), 'README.md'), readme(file, counts, sources, gates, shopText, bands));
   return file;
 }
 

@@ -25,6 +25,11 @@ export interface SentimentModelFile {
     mode: 'stacked' | 'lexicon-first' | 'gated';
     /** 'gated': the lexicon decides when |lexicon sum| ≥ this, the stacked model otherwise. */
     lexiconGate?: number;
+    /**
+     * When the model decides, |score| below this is neutral (default NEUTRAL_BAND). Chosen per language
+     * by three-class macro-F1 on its training data (train.ts, `chooseNeutralBand`).
+     */
+    neutralBand?: number;
     negators: string[];
     bias: number;
     /** Weight of tanh(lexicon sum / 2). */
@@ -42,6 +47,8 @@ export interface LanguageModel {
   mode: 'stacked' | 'lexicon-first' | 'gated';
   /** |lexicon sum| at or above which the lexicon decides alone; Infinity: never (stacked). */
   lexiconGate: number;
+  /** |score| below this is neutral when the model decides; undefined: the default band. */
+  neutralBand?: number;
   negators: ReadonlySet<string>;
   bias: number;
   lexicon: number;
@@ -54,7 +61,7 @@ export function unpackLanguage(m: SentimentModelFile['languages'][string]): Lang
   const weights = new Map<number, number>();
   for (let i = 0; i < wb.length; i++) weights.set(kb.readUInt32LE(i * 4), wb.readInt8(i) * m.scale);
   const lexiconGate = m.mode === 'stacked' ? Infinity : m.mode === 'lexicon-first' ? Number.MIN_VALUE : (m.lexiconGate ?? Infinity);
-  return { mode: m.mode, lexiconGate, negators: new Set(m.negators), bias: m.bias, lexicon: m.lexicon, weights };
+  return { mode: m.mode, lexiconGate, neutralBand: m.neutralBand, negators: new Set(m.negators), bias: m.bias, lexicon: m.lexicon, weights };
 }
 
 let loaded: { file: SentimentModelFile; langs: Map<string, LanguageModel> } | null = null;

@@ -8,11 +8,12 @@
  * - languages with only a hand-written lexicon (pl, tr, zh — their labelled data is evaluation-only):
  *   the lexicon score;
  * - any other language: emoji and emoticons only.
- * The score is in (−1, 1); |score| below NEUTRAL_BAND, or no evidence at all, is neutral.
+ * The score is in (−1, 1); |score| below NEUTRAL_BAND (when the model decides, below the language's
+ * band chosen on its training data), or no evidence at all, is neutral.
  */
 import { lexiconFor, LEXICON_LANGUAGES } from './lexicon/index.ts';
 import { scoreTokens, type LexiconScore } from './lexicon/scorer.ts';
-import { loadModel, languageLogit } from './model.ts';
+import { loadModel, languageLogit, type LanguageModel } from './model.ts';
 
 export type SentimentLabel = 'negative' | 'neutral' | 'positive';
 
@@ -40,8 +41,8 @@ export function sentimentMethod(language: string): SentimentMethod {
   return 'emoji';
 }
 
-export const labelOf = (score: number): SentimentLabel =>
-  score >= NEUTRAL_BAND ? 'positive' : score <= -NEUTRAL_BAND ? 'negative' : 'neutral';
+export const labelOf = (score: number, band = NEUTRAL_BAND): SentimentLabel =>
+  score >= band ? 'positive' : score <= -band ? 'negative' : 'neutral';
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
@@ -53,13 +54,17 @@ export interface TokenSentiment extends Sentiment {
 }
 
 export function sentimentOfTokens(language: string, tokens: readonly string[]): TokenSentiment {
-  const lexicon = scoreTokens(lexiconFor(language), tokens);
-  const model = loadModel().langs.get(language);
+  return sentimentWith(loadModel().langs.get(language), scoreTokens(lexiconFor(language), tokens), tokens);
+}
+
+/** `sentimentOfTokens` with the language's model (if any) and lexicon reading given: train.ts scores with a model it has just built. */
+export function sentimentWith(model: LanguageModel | undefined, lexicon: LexiconScore, tokens: readonly string[]): TokenSentiment {
   if (model && !(lexicon.sum !== 0 && Math.abs(lexicon.sum) >= model.lexiconGate)) {
     const z = languageLogit(model, tokens, lexicon.sum);
     // tanh(z/2) = 2·sigmoid(z) − 1: the model's probability mapped onto −1…1.
     const score = round(Math.tanh(z / 2));
-    return { label: labelOf(score), score, lexicon, noEvidence: lexicon.hits === 0 && Math.abs(score) < NEUTRAL_BAND };
+    const band = model.neutralBand ?? NEUTRAL_BAND;
+    return { label: labelOf(score, band), score, lexicon, noEvidence: lexicon.hits === 0 && Math.abs(score) < band };
   }
   if (lexicon.sum === 0) {
     // No sentiment word, but a negation ("nie dostałem odpowiedzi", "还没送到"): negation is far more
