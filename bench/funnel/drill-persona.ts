@@ -1,6 +1,7 @@
 /**
- * The journey map's drill-in funnel (touchpoint → next stage, by channel) over HTTP, with and
- * without the map's persona filter, on an existing bench data folder:
+ * The journey map with and without its persona filter over HTTP, and what its drill-in asks for with
+ * it: the funnel (touchpoint → next stage, by channel), the feedback and the cases of the persona's
+ * customers, on an existing bench data folder:
  * `npx tsx bench/funnel/drill-persona.ts --data /tmp/tpfunnel-10m [--persona gigging-pro] [--runs 3]`.
  * Saves the five-stage template as journey `five-stage` (a new version when its latest lacks the
  * persona), with one more persona, `repeat-viewer` (two or more Product Viewed): on the bench data no
@@ -38,8 +39,21 @@ try {
   const runs = Number(v.runs);
   const all = await timed('drill-in funnel via HTTP', 'server', runs, call(body), cpu);
   const persona = await timed(`drill-in funnel via HTTP, persona ${v.persona}`, 'server', runs, call({ ...body, persona: v.persona }), cpu);
-  for (const t of [all, persona]) console.log(`${t.what}: ${t.seconds} s (CPU ${t.cpuSeconds} s) runs ${t.runs?.join(' / ')} steps ${t.steps?.join(' → ')}`);
-  console.log(`persona / all: ${(persona.seconds! / all.seconds!).toFixed(2)}× wall, ${(persona.cpuSeconds! / all.cpuSeconds!).toFixed(2)}× CPU`);
+  const get = (path: string, count: (body: any) => number[]) => async () => {
+    const r = await fetch(server.url + path, { headers: auth });
+    if (r.status !== 200) throw new Error(`HTTP ${r.status}: ${(await r.text()).slice(0, 300)}`);
+    return count(await r.json());
+  };
+  const reach = (m: { stages: { reach: number }[] }) => m.stages.map((st) => st.reach);
+  const mapAll = await timed('journey map via HTTP', 'server', runs, get('/api/v1/journeys/five-stage/map', reach), cpu);
+  const mapPersona = await timed(`journey map via HTTP, persona ${v.persona}`, 'server', runs, get(`/api/v1/journeys/five-stage/map?persona=${v.persona}`, reach), cpu);
+  const feedback = await timed(`drill-in feedback, persona ${v.persona}`, 'server', runs,
+    get(`/api/v1/responses?touchpoint=product-viewed&journey=five-stage&persona=${v.persona}&limit=8`, (b) => [b.responses.length]), cpu);
+  const cases = await timed(`drill-in cases, persona ${v.persona}`, 'server', runs,
+    get(`/api/v1/cases?touchpoint=product-viewed&journey=five-stage&persona=${v.persona}`, (b) => [b.cases.length]), cpu);
+  for (const t of [all, persona, mapAll, mapPersona, feedback, cases]) console.log(`${t.what}: ${t.seconds} s (CPU ${t.cpuSeconds} s) runs ${t.runs?.join(' / ')} counts ${t.steps?.join(' → ')}`);
+  console.log(`funnel persona / all: ${(persona.seconds! / all.seconds!).toFixed(2)}× wall, ${(persona.cpuSeconds! / all.cpuSeconds!).toFixed(2)}× CPU`);
+  console.log(`map persona / all: ${(mapPersona.seconds! / mapAll.seconds!).toFixed(2)}× wall, ${(mapPersona.cpuSeconds! / mapAll.cpuSeconds!).toFixed(2)}× CPU`);
 } finally {
   await server.stop();
 }

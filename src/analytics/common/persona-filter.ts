@@ -14,8 +14,12 @@ import { AnalyticsInputError } from './errors.ts';
  * traits (the last `identify`), `count(events, withinDays)` the customer's events of those names up
  * to `asOf`, within the last `withinDays` days when given. Every count the rules need is one column
  * of a single aggregate over the customer's events, so the filter costs one scan whatever the rules.
+ *
+ * `among` (a `SELECT customer_id …`): only these customers are considered. A customer's persona depends
+ * on their own events alone, so the answer is the full one intersected with `among`, while the
+ * aggregate reads only their events (the responders of a feedback list, not every customer).
  */
-export function personaCustomersSql(journey: Journey, personaId: string, workspaceId: string, asOf?: Date): Sql {
+export function personaCustomersSql(journey: Journey, personaId: string, workspaceId: string, asOf?: Date, among?: Sql): Sql {
   if (!(journey.personas ?? []).some((p) => p.id === personaId)) {
     const known = (journey.personas ?? []).map((p) => p.id);
     throw new AnalyticsInputError('persona', `"${personaId}" is not a persona of journey ${journey.id}${known.length ? `; expected one of ${known.join(', ')}` : ' (it has none)'}`);
@@ -36,7 +40,7 @@ export function personaCustomersSql(journey: Journey, personaId: string, workspa
       SELECT customer_id, ${persona} AS pc_persona FROM (
         SELECT customer_id, ${argMaxIfSql(raw('traits'), raw('ts'), raw('traits IS NOT NULL'))} AS pc_traits${counts.length ? sql`, ${join(counts)}` : sql``}
         FROM events, (SELECT ${end} AS pc_end) pc_asof
-        WHERE workspace_id = ${workspaceId} AND ${inRange}
+        WHERE workspace_id = ${workspaceId} AND ${inRange}${among ? sql` AND customer_id IN (${among})` : sql``}
         GROUP BY customer_id
       ) pc_ctx
     ) pc WHERE pc_persona = ${personaId}`;
@@ -50,12 +54,13 @@ export const PersonaFilterField = z.string().min(1).max(64).optional()
  * A query's `persona` filter: the customers of `persona` as the journey map counts them (persona as
  * of `to`, `personaCustomersSql`), or undefined when there is none. A persona needs the journey
  * that defines it; an unknown one, or none without a journey, is an `AnalyticsInputError` (400).
- * Shared by the map, drop-off, funnel and paths queries so all decide the filter the same way.
+ * Shared by the map, drop-off, funnel, paths, feedback and case queries so all decide the filter the
+ * same way. `among`: the customers the query can return at most (see personaCustomersSql).
  */
-export function personaFilter(workspaceId: string, persona: string | undefined, to: Date | undefined, journey?: Journey): Sql | undefined {
+export function personaFilter(workspaceId: string, persona: string | undefined, to: Date | undefined, journey?: Journey, among?: Sql): Sql | undefined {
   if (persona === undefined) return undefined;
   if (!journey) throw new AnalyticsInputError('persona', 'A persona filter needs a journey (personas are defined on it); create one first.');
-  return personaCustomersSql(journey, persona, workspaceId, to);
+  return personaCustomersSql(journey, persona, workspaceId, to, among);
 }
 
 /**

@@ -7,7 +7,7 @@ import { journeyLayout, type JourneyLayout } from '../common/journey-layout.ts';
 import { personaFilter } from '../common/persona-filter.ts';
 import type { TimeRange } from '../common/time-range.ts';
 import { touchpointHealth } from './health.ts';
-import { mapVoc, type VocByPlace } from './map-voc.ts';
+import { mapVoc, respondersSql, type VocByPlace } from './map-voc.ts';
 import { FRICTION_CODES, channelsOfMask, journeyMapSql, keptEventsMapSql, storedMapSql, type MapRow, type MapScope } from './map-sql.ts';
 import { keepsMapFacts, mapFactsKey, refreshMapFacts, storedEvents, storedFacts, type MapFactsExtent } from './map-store.ts';
 import {
@@ -59,7 +59,9 @@ export async function runJourneyMap(store: Store, workspaceId: string, input: Jo
       return t ? { touchpoint: t.index } : null;
     }),
   };
-  const [rows, voc] = await Promise.all([mapRows(store, journey, scope), mapVoc(store, workspaceId, q, scope.customers)]);
+  // The feedback part needs the persona of responders only: the same filter over their events alone.
+  const responders = personaFilter(workspaceId, q.persona, q.to, journey, respondersSql(workspaceId));
+  const [rows, voc] = await Promise.all([mapRows(store, journey, scope), mapVoc(store, workspaceId, q, responders)]);
   return {
     journey: { id: journey.id, name: journey.name, version },
     range: { from: q.from?.toISOString() ?? null, to: q.to?.toISOString() ?? null },

@@ -12,6 +12,7 @@ import { surveysWithResponseCounts } from '../../voc/surveys/response-counts.ts'
 import { exportResponsesCsv, importResponsesCsv } from '../../voc/surveys/responses-csv.ts';
 import { sql } from '../../storage/sql.ts';
 import { personaFilter } from '../../analytics/common/persona-filter.ts';
+import { respondersSql } from '../../analytics/journey-map/map-voc.ts';
 import { basicUser, requireSecretKey, requireWriteKey } from '../auth.ts';
 import { jsonBody } from '../body.ts';
 import { ApiError } from '../errors.ts';
@@ -96,9 +97,10 @@ export function surveyRoutes(app: FastifyInstance, services: Services): void {
       return t;
     };
     const from = time(q.from, 'from'), to = time(q.to, 'to');
-    // The journey map's persona filter (the map's drill-in lists the feedback of the customers it counts).
+    // The journey map's persona filter (the map's drill-in lists the feedback of the customers it counts),
+    // worked out for responders only.
     const customers = q.persona === undefined ? undefined
-      : personaFilter(ws.id, q.persona, to, (await journeyFor(services, ws.id, q.journey))?.journey);
+      : personaFilter(ws.id, q.persona, to, (await journeyFor(services, ws.id, q.journey))?.journey, respondersSql(ws.id));
     const rows = await services.store.query<Record<string, unknown>>(sql`
       SELECT response_id, survey_id, customer_id, user_id, anonymous_id, language, complete, touchpoint_id, stage_id, channel, persona,
              nps, csat, ces, emotion, comment, text_analysis, answers, submitted_at
