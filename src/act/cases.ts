@@ -55,6 +55,9 @@ export interface RowWriter { commitRows(rows: readonly (Sql | TableRows)[]): Pro
 const NO_IDENTITY_CHANGES = { added: [], merged: [] };
 
 /** Closed-loop cases with an audit trail of every change (who, when, what). */
+/** Customers with a case in the workspace: a persona filter over them reads only their events. */
+export const customersWithCasesSql = (workspaceId: string): Sql => sql`SELECT customer_id FROM cases WHERE workspace_id = ${workspaceId}`;
+
 export class Cases {
   private readonly listeners: ((workspaceId: string, c: CaseView) => void)[] = [];
   private readonly resolvedListeners: ((workspaceId: string, c: CaseView) => void)[] = [];
@@ -120,8 +123,8 @@ export class Cases {
    * `touchpoint`: cases opened by something that happened there — a survey response tied to the
    * touchpoint (evidence `responseId`) or an event the touchpoint matches (evidence `messageId`);
    * `eventIsAt` is the journey's predicate for "this events row is that touchpoint".
+   * `customers`: only cases of these customers (a `SELECT customer_id …`, e.g. a persona's).
    */
-  /** `customers`: only cases of these customers (a `SELECT customer_id …`, e.g. a persona's). */
   async list(workspaceId: string, f: { status?: CaseStatus; owner?: string; overdue?: boolean; customerId?: string; touchpoint?: { id: string; eventIsAt: Sql };
     customers?: Sql } = {}): Promise<CaseView[]> {
     const evidence = (key: string) => dialectFn((d) => d.jsonText(raw('evidence'), [key]));

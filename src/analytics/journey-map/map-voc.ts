@@ -16,9 +16,6 @@ export interface VocByPlace {
   stages: Map<string, TouchpointVoc>;
 }
 
-/** Customers with any survey response in the workspace: a persona filter over them reads only their events. */
-export const respondersSql = (workspaceId: string): Sql => sql`SELECT customer_id FROM survey_responses WHERE workspace_id = ${workspaceId}`;
-
 interface Row {
   dim: string; id: string; n: number;
   nps_n: number; hi: number; mid: number; lo: number;

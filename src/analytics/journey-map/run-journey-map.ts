@@ -7,7 +7,8 @@ import { journeyLayout, type JourneyLayout } from '../common/journey-layout.ts';
 import { personaFilter } from '../common/persona-filter.ts';
 import type { TimeRange } from '../common/time-range.ts';
 import { touchpointHealth } from './health.ts';
-import { mapVoc, respondersSql, type VocByPlace } from './map-voc.ts';
+import { mapVoc, type VocByPlace } from './map-voc.ts';
+import { respondersSql } from '../../voc/surveys/responders.ts';
 import { FRICTION_CODES, channelsOfMask, journeyMapSql, keptEventsMapSql, storedMapSql, type MapRow, type MapScope } from './map-sql.ts';
 import { keepsMapFacts, mapFactsKey, refreshMapFacts, storedEvents, storedFacts, type MapFactsExtent } from './map-store.ts';
 import {

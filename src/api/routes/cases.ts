@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AtRiskQuerySchema, atRiskCustomers } from '../../act/churn/at-risk.ts';
-import { CASE_STATUSES, CaseInputSchema, CasePatchSchema } from '../../act/cases.ts';
+import { CASE_STATUSES, CaseInputSchema, CasePatchSchema, customersWithCasesSql } from '../../act/cases.ts';
 import { PostPurchaseQuerySchema, postPurchaseMetrics } from '../../act/post-purchase.ts';
 import { findCustomerId } from '../../customers/find-customer.ts';
 import { customerLabels } from '../../customers/identities-of.ts';
@@ -10,7 +10,6 @@ import { jsonBody } from '../body.ts';
 import { ApiError } from '../errors.ts';
 import { journeyFor, stepResolver } from '../journey-context.ts';
 import { personaFilter } from '../../analytics/common/persona-filter.ts';
-import { sql } from '../../storage/sql.ts';
 import type { Services } from '../services.ts';
 import { parseQuery, parseWith } from '../validate.ts';
 
@@ -38,7 +37,7 @@ export function caseRoutes(app: FastifyInstance, services: Services): void {
     const journey = q.touchpoint || q.persona !== undefined ? await journeyFor(services, ws.id, q.journey) : null;
     const touchpoint = q.touchpoint ? { id: q.touchpoint, eventIsAt: stepResolver(journey)({ touchpoint: q.touchpoint }) } : undefined;
     // Worked out for customers with cases only (a persona depends on the customer's own events alone).
-    const customers = personaFilter(ws.id, q.persona, undefined, journey?.journey, sql`SELECT customer_id FROM cases WHERE workspace_id = ${ws.id}`);
+    const customers = personaFilter(ws.id, q.persona, undefined, journey?.journey, customersWithCasesSql(ws.id));
     const cases = await services.cases.list(ws.id, { status: q.status, owner: q.owner, overdue: q.overdue === 'true', customerId, touchpoint, customers });
     // A person recognises "ana@shop.test", not a customer id: each case names its customer's best identity.
     const labels = await customerLabels(services.store, ws.id, cases.flatMap((c) => (c.customerId ? [c.customerId] : [])));

@@ -12,7 +12,7 @@ import { surveysWithResponseCounts } from '../../voc/surveys/response-counts.ts'
 import { exportResponsesCsv, importResponsesCsv } from '../../voc/surveys/responses-csv.ts';
 import { sql } from '../../storage/sql.ts';
 import { personaFilter } from '../../analytics/common/persona-filter.ts';
-import { respondersSql } from '../../analytics/journey-map/map-voc.ts';
+import { respondersSql } from '../../voc/surveys/responders.ts';
 import { basicUser, requireSecretKey, requireWriteKey } from '../auth.ts';
 import { jsonBody } from '../body.ts';
 import { ApiError } from '../errors.ts';
