@@ -8,19 +8,26 @@ import { touchpointIndexSql, type JourneyLayout } from '../common/journey-layout
  *    return request);
  * 2. for `Page Load` and `Error`: the touchpoint a page view of the same page would be (`ptp`);
  * 3. the customer's most recent touchpoint event at or before the occurrence's source event — an
- *    ASOF join against the touchpoint events of only the customers who need it.
+ *    ASOF join against the touchpoint events of only the customers who need it. Touchpoint events at
+ *    the same millisecond are ordered by touchpoint number (the later one in the journey wins): the
+ *    ASOF key is (time, touchpoint) in one BIGINT, so the answer never depends on row order.
  *
  * Reads CTE `occ` (`key` the customer, `src_t`, `tp`, `ptp`, …) and `touches`, a CTE or subquery of
  * touchpoint events (`key`, `t`, `tp` not NULL) that may read `pl_need` (the customers needing step 3)
  * to stay small; defines `placed` = `occ` columns + `placed_tp`.
  */
+/** Touchpoint numbers fit in a SMALLINT: (epoch ms × 2^15 + touchpoint) stays far inside a BIGINT. */
+const TP_SLOTS = 32768;
+
 export function placementCtes(occ: string, key: string, touches: Sql): Sql {
   return sql`
   pl_need AS (SELECT DISTINCT ${raw(key)} FROM ${raw(occ)} WHERE tp IS NULL AND ptp IS NULL),
   pl_tp AS (${touches}),
   placed AS (
     SELECT o.*, coalesce(o.tp, o.ptp, p.tp) AS placed_tp
-    FROM ${raw(occ)} o ASOF LEFT JOIN pl_tp p ON o.${raw(key)} = p.${raw(key)} AND o.src_t >= p.t
+    FROM (SELECT *, CAST(src_t AS BIGINT) * ${raw(String(TP_SLOTS))} + ${raw(String(TP_SLOTS - 1))} AS pl_k FROM ${raw(occ)}) o
+    ASOF LEFT JOIN (SELECT *, CAST(t AS BIGINT) * ${raw(String(TP_SLOTS))} + tp AS pl_k FROM pl_tp) p
+      ON o.${raw(key)} = p.${raw(key)} AND o.pl_k >= p.pl_k
   )`;
 }
 

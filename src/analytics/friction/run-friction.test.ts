@@ -183,6 +183,28 @@ describe('runFriction', () => {
     expect(fallback).toEqual([{ touchpointId: 'paid', name: 'Payment details', stageId: 's', occurrences: 2, customers: 2 }]);
   });
 
+  it('places friction among touchpoint events of the same millisecond on the later touchpoint, every time', async () => {
+    // Both touchpoint events and the failure share one timestamp, so "the most recent touchpoint" is a tie:
+    // it goes to the later touchpoint of the journey, whatever order the rows come in.
+    const journey = testJourney({ id: 't', name: 'T', stages: [{ id: 's', name: 'S', touchpoints: [
+      { id: 'paid', name: 'Payment details', match: { event: 'Payment Info Entered' } },
+      { id: 'ordered', name: 'Ordered', match: { event: ORDER } },
+    ] }] });
+    const t = at(1);
+    const tie = on('ws_tie');
+    const tied = await storeWith(Array.from({ length: 40 }, (_, i) => [
+      tie(`t${i}`, i % 2 ? ORDER : 'Payment Info Entered', t), tie(`t${i}`, 'Payment Failed', t), tie(`t${i}`, i % 2 ? 'Payment Info Entered' : ORDER, t),
+    ]).flat());
+    try {
+      for (let run = 0; run < 5; run++) {
+        const placed = (await runFriction(tied, 'ws_tie', { to: TO, signals: ['payment_failed'] }, { journey })).signals[0].byTouchpoint;
+        expect(placed).toEqual([{ touchpointId: 'ordered', name: 'Ordered', stageId: 's', occurrences: 40, customers: 40 }]);
+      }
+    } finally {
+      await tied.close();
+    }
+  });
+
   it('returns every signal, empty ones included, and nothing for an empty workspace', async () => {
     const all = await runFriction(store, 'ws_ret', { to: TO });
     expect(all.signals.map((s) => s.signal)).toEqual(['slow_page', 'js_error', 'payment_failed', 'slow_checkout', 'cart_abandonment', 'late_delivery', 'return']);

@@ -4,8 +4,11 @@ import { raw, type Sql } from '../../storage/sql.ts';
 import type { Store } from '../../storage/store.ts';
 import { col, type MapFacts } from './map-facts-sql.ts';
 
-/** Part of every key: bumped when what the facts mean changes, so that they are built again. */
-const FACTS_VERSION = 3;
+/**
+ * Part of every key: bumped when what the facts mean changes, so that they are built again.
+ * 4: friction among touchpoint events of the same millisecond is placed by touchpoint number (placement-sql.ts).
+ */
+const FACTS_VERSION = 4;
 
 /** Per (workspace, journey key): the state (watermarks, event count, time span), the kept events and their facts. */
 const TABLES = [
