@@ -142,7 +142,7 @@ export class RuleEngine {
     }
     if (w.traits) {
       const rows = await this.store.query<{ traits: string | null }>(sql`SELECT traits FROM events WHERE workspace_id = ${e.workspaceId}
-        AND customer_id = ${e.customerId} AND traits IS NOT NULL ORDER BY ts`);
+        AND customer_id = ${e.customerId} AND traits IS NOT NULL ORDER BY ts, message_id`);
       const traits = Object.assign({}, ...rows.map((r) => JSON.parse(r.traits!)));
       if (!Object.entries(w.traits).every(([k, v]) => traits[k] === v)) return false;
     }

@@ -17,24 +17,45 @@ export function quantileSql(x: Sql, q: number): Sql {
   });
 }
 
-/** `value` of the row with the largest `key` (NULL keys ignored). */
-export function argMaxSql(value: Sql, key: Sql): Sql {
+/**
+ * argMax's key with a tie-break: rows with equal keys (events of one millisecond, imports with dates
+ * only) would otherwise give whichever row the scan met first, which can change from run to run and
+ * between two plans of one query. `key` is an integer (epoch milliseconds) and the tie-break a hash
+ * bucket of `tieBreak`, packed into one BIGINT: a row key (key, tieBreak) gives the same order but
+ * costs several times the memory per group (it ran out of the 768 MB pool on 10 M events).
+ */
+function tieKey(key: Sql, tieBreak?: Sql): Sql {
+  if (!tieBreak) return key;
+  const bucket = dialectFn((d) => {
+    switch (d.name) {
+      case 'duckdb': return sql`CAST(hash(${tieBreak}) % 1048576 AS BIGINT)`;
+      case 'clickhouse': return sql`toInt64(cityHash64(${tieBreak}) % 1048576)`;
+      case 'postgres': return sql`(hashtext(${tieBreak}) & 1048575)::BIGINT`;
+    }
+  });
+  return sql`(CAST(${key} AS BIGINT) * 1048576 + ${bucket})`;
+}
+
+/** `value` of the row with the largest `key` (NULL keys ignored); among equal keys, a fixed one by `tieBreak` (see tieKey). */
+export function argMaxSql(value: Sql, key: Sql, tieBreak?: Sql): Sql {
+  const k = tieKey(key, tieBreak);
   return dialectFn((d) => {
     switch (d.name) {
-      case 'duckdb': return sql`arg_max(${value}, ${key})`;
-      case 'clickhouse': return sql`argMax(${value}, ${key})`;
-      case 'postgres': return sql`(array_agg(${value} ORDER BY ${key} DESC NULLS LAST))[1]`;
+      case 'duckdb': return sql`arg_max(${value}, ${k})`;
+      case 'clickhouse': return sql`argMax(${value}, ${k})`;
+      case 'postgres': return sql`(array_agg(${value} ORDER BY ${k} DESC NULLS LAST))[1]`;
     }
   });
 }
 
-/** `value` of the row with the largest `key` among rows where `cond` holds. */
-export function argMaxIfSql(value: Sql, key: Sql, cond: Sql): Sql {
+/** `value` of the row with the largest `key` among rows where `cond` holds; ties as argMaxSql. */
+export function argMaxIfSql(value: Sql, key: Sql, cond: Sql, tieBreak?: Sql): Sql {
+  const k = tieKey(key, tieBreak);
   return dialectFn((d) => {
     switch (d.name) {
-      case 'duckdb': return sql`arg_max(${value}, ${key}) FILTER (WHERE ${cond})`;
-      case 'clickhouse': return sql`argMaxIf(${value}, ${key}, ${cond})`;
-      case 'postgres': return sql`(array_agg(${value} ORDER BY ${key} DESC) FILTER (WHERE ${cond}))[1]`;
+      case 'duckdb': return sql`arg_max(${value}, ${k}) FILTER (WHERE ${cond})`;
+      case 'clickhouse': return sql`argMaxIf(${value}, ${k}, ${cond})`;
+      case 'postgres': return sql`(array_agg(${value} ORDER BY ${k} DESC NULLS LAST) FILTER (WHERE ${cond}))[1]`;
     }
   });
 }

@@ -11,7 +11,7 @@ import { AnalyticsInputError } from './errors.ts';
  * (exclusive; default: the workspace's latest event, inclusive).
  *
  * The rule's context per customer (persona-sql.ts): `traits` is the customer's latest non-null
- * traits (the last `identify`), `count(events, withinDays)` the customer's events of those names up
+ * traits (the last `identify`; of two in the same millisecond, a fixed one by messageId: argMaxIfSql), `count(events, withinDays)` the customer's events of those names up
  * to `asOf`, within the last `withinDays` days when given. Every count the rules need is one column
  * of a single aggregate over the customer's events, so the filter costs one scan whatever the rules.
  *
@@ -38,7 +38,7 @@ export function personaCustomersSql(journey: Journey, personaId: string, workspa
   const inRange = asOf ? sql`ts < pc_end` : sql`ts <= pc_end`;
   return sql`SELECT customer_id FROM (
       SELECT customer_id, ${persona} AS pc_persona FROM (
-        SELECT customer_id, ${argMaxIfSql(raw('traits'), raw('ts'), raw('traits IS NOT NULL'))} AS pc_traits${counts.length ? sql`, ${join(counts)}` : sql``}
+        SELECT customer_id, ${argMaxIfSql(raw('traits'), dialectFn((d) => d.epochMs(raw('ts'))), raw('traits IS NOT NULL'), raw('message_id'))} AS pc_traits${counts.length ? sql`, ${join(counts)}` : sql``}
         FROM events, (SELECT ${end} AS pc_end) pc_asof
         WHERE workspace_id = ${workspaceId} AND ${inRange}${among ? sql` AND customer_id IN (${among})` : sql``}
         GROUP BY customer_id

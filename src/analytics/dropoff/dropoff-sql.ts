@@ -84,13 +84,13 @@ function dropoffOnePassSql(s: DropoffScope): Sql {
       FROM do_cs WHERE ${entered(st.index)}`);
   return sql`WITH ${ctes}do_ct AS (
     SELECT c, tp, min(t) AS t0, max(t) AS t1,
-      ${argMaxIfSql(raw('event'), raw('t'), interaction)} AS le, max(CASE WHEN ${interaction} THEN t END) AS lt
+      ${argMaxIfSql(raw('event'), raw('t'), interaction, raw('event'))} AS le, max(CASE WHEN ${interaction} THEN t END) AS lt
     FROM (SELECT ${customerKeySql(raw('customer_id'))} AS c, ${epoch} AS t, event, type, ${touchpointIndexSql(layout)} AS tp FROM events WHERE ${scope}) e
     GROUP BY c, tp
   ),
   do_cs AS (
     SELECT *, ${join(later)} FROM (
-      SELECT c, ${join(firsts)}, ${argMaxSql(raw('tp'), sql`t1 * ${n(K + 1)} + tp`)} AS last_tp, ${argMaxSql(raw('le'), raw('lt'))} AS last_event
+      SELECT c, ${join(firsts)}, ${argMaxSql(raw('tp'), sql`t1 * ${n(K + 1)} + tp`)} AS last_tp, ${argMaxSql(raw('le'), raw('lt'), raw('le'))} AS last_event
       FROM do_ct GROUP BY c
     ) g
   ),
@@ -153,7 +153,7 @@ function dropoffWindowSql(s: DropoffScope): Sql {
   do_last AS (
     SELECT d.customer_id, d.i,
       ${argMaxIfSql(raw('e.tp'), sql`e.t * ${n(K + 1)} + e.tp`, raw('e.tp IS NOT NULL'))} AS last_tp,
-      ${argMaxIfSql(raw('e.event'), raw('e.t'), sql`e.type IN ${INTERACTION_TYPES} AND e.event <> ${PAGE_LOAD}`)} AS last_event
+      ${argMaxIfSql(raw('e.event'), raw('e.t'), sql`e.type IN ${INTERACTION_TYPES} AND e.event <> ${PAGE_LOAD}`, raw('e.event'))} AS last_event
     FROM do_drop d JOIN (
       SELECT customer_id, ${epoch} AS t, event, type, ${touchpointIndexSql(layout)} AS tp
       FROM events WHERE ${scope} AND customer_id IN (SELECT customer_id FROM do_drop)

@@ -50,6 +50,31 @@ describe('runDropoff', () => {
     ]);
   });
 
+  it('of two last events in the same millisecond, names the same one for every customer and run, with and without a window', async () => {
+    // 20 customers leave after an ad click followed, in one millisecond, by two other interactions in either order.
+    const tied = await storeWith(Array.from({ length: 20 }, (_, i) => {
+      const c = `t${i}`;
+      const [a, b] = i % 2 ? ['Zebra Clicked', 'Apple Clicked'] : ['Apple Clicked', 'Zebra Clicked'];
+      return [ev(c, 'Ad Clicked', at(0), { channel: 'social' }), ev(c, a, at(0, 0, 5)), ev(c, b, at(0, 0, 5))];
+    }).flat());
+    try {
+      const answers = new Set<string>();
+      for (let run = 0; run < 3; run++) {
+        for (const window of [undefined, '1h'] as const) {
+          const [discover] = (await runDropoff(tied, WS, { journey, ...(window ? { window } : {}) })).transitions;
+          expect(discover.lastEvents).toHaveLength(1);
+          expect(discover.lastEvents[0]).toMatchObject({ customers: 20, share: 1 });
+          answers.add(discover.lastEvents[0].event);
+        }
+      }
+      // Both plans (with and without a window) and every run pick the same one of the two.
+      expect(answers.size).toBe(1);
+      expect(['Apple Clicked', 'Zebra Clicked']).toContain([...answers][0]);
+    } finally {
+      await tied.close();
+    }
+  });
+
   it('with a window, moving on later counts as dropping off, ranked by the last place within the window', async () => {
     const r = await runDropoff(store, WS, { journey, window: '1h' });
     expect(r.window).toBe('1h');

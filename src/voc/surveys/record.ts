@@ -159,7 +159,7 @@ async function latestPersonas(services: Services, workspaceId: string, customers
   const rows = await services.store.query<{ customer_id: string; persona: string }>(sql`
     SELECT customer_id, ${persona} AS persona FROM events
     WHERE workspace_id = ${workspaceId} AND customer_id IN (SELECT unnest(${[...customers]})) AND ${persona} IS NOT NULL
-    ORDER BY ts`);
+    ORDER BY ts, message_id`);
   for (const r of rows) out.set(r.customer_id, r.persona);
   return out;
 }
