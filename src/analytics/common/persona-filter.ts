@@ -11,8 +11,9 @@ import { AnalyticsInputError } from './errors.ts';
  * (exclusive; default: the workspace's latest event, inclusive).
  *
  * The rule's context per customer (persona-sql.ts): `traits` is the customer's latest non-null
- * traits (the last `identify`; of two in the same millisecond, a fixed one by messageId: argMaxIfSql), `count(events, withinDays)` the customer's events of those names up
- * to `asOf`, within the last `withinDays` days when given. Every count the rules need is one column
+ * traits (the last `identify`; of two in the same millisecond, a fixed one by messageId: argMaxIfSql),
+ * `count(events, withinDays)` the customer's events of those names up to `asOf`, within the last
+ * `withinDays` days when given. Every count the rules need is one column
  * of a single aggregate over the customer's events, so the filter costs one scan whatever the rules.
  *
  * `among` (a `SELECT customer_id …`): only these customers are considered. A customer's persona depends
@@ -66,8 +67,18 @@ export function personaFilter(workspaceId: string, persona: string | undefined, 
 /**
  * The filter's customer set as the CTE `in_customers`, MATERIALIZED where the dialect allows: the
  * persona's aggregate over every event of the workspace then runs once however many scans use it
- * (in each scan's IN it ran once per scan). Scans add `IN_CUSTOMERS` to their WHERE.
+ * (in each scan's IN it ran once per scan).
  */
 export const inCustomersCte = (customers: Sql): Sql =>
   dialectFn((d) => (d.name === 'duckdb' ? sql`in_customers AS MATERIALIZED (${customers})` : sql`in_customers AS (${customers})`));
-export const IN_CUSTOMERS = sql` AND customer_id IN (SELECT customer_id FROM in_customers)`;
+
+/**
+ * A customer filter (or none) as the two parts a statement needs: `withCte` opens its WITH list
+ * (`in_customers AS (…),` or nothing) and `where` goes in each scan's WHERE (` AND customer_id IN …`
+ * or nothing), so every scan reads the set `inCustomersCte` computes once.
+ */
+export function customerFilterSql(customers?: Sql): { withCte: Sql; where: Sql } {
+  if (!customers) return { withCte: sql``, where: sql`` };
+  return { withCte: sql`${inCustomersCte(customers)},
+  `, where: sql` AND customer_id IN (SELECT customer_id FROM in_customers)` };
+}

@@ -1,7 +1,7 @@
 import { dialectFn, join, raw, sql, type Sql } from '../../storage/sql.ts';
 import { argMaxIfSql, argMaxSql, customerKeySql } from '../common/dialect-sql.ts';
 import { touchpointIndexSql, type JourneyLayout } from '../common/journey-layout.ts';
-import { IN_CUSTOMERS, inCustomersCte } from '../common/persona-filter.ts';
+import { customerFilterSql } from '../common/persona-filter.ts';
 import { INTERACTION_TYPES } from '../common/step.ts';
 import { rangeFilter, type TimeRange } from '../common/time-range.ts';
 import { PAGE_LOAD } from '../friction/friction-events.ts';
@@ -44,10 +44,10 @@ export function dropoffSql(s: DropoffScope): Sql {
  * scans the events twice, and as a subquery in each scan the persona's aggregate ran twice.
  */
 function scopeOf(s: DropoffScope) {
+  const filter = customerFilterSql(s.customers);
   return {
-    ctes: s.customers ? sql`${inCustomersCte(s.customers)},
-  ` : sql``,
-    scope: sql`workspace_id = ${s.workspaceId}${rangeFilter(raw('ts'), s.range)}${s.customers ? IN_CUSTOMERS : sql``}`,
+    ctes: filter.withCte,
+    scope: sql`workspace_id = ${s.workspaceId}${rangeFilter(raw('ts'), s.range)}${filter.where}`,
     epoch: dialectFn((d) => d.epochMs(raw('ts'))),
   };
 }

@@ -1,6 +1,6 @@
 import { dialectFn, join, raw, sql, type Sql } from '../../storage/sql.ts';
 import { CHANNELS, DEVICES } from '../../ingest/event.ts';
-import { IN_CUSTOMERS, inCustomersCte } from '../common/persona-filter.ts';
+import { customerFilterSql, inCustomersCte } from '../common/persona-filter.ts';
 import { rangeFilter } from '../common/time-range.ts';
 import { bucketEdgesMs } from './funnel-stats.ts';
 import { attemptCtes } from './plan-attempts.ts';
@@ -70,8 +70,7 @@ export function funnelSql(workspaceId: string, req: FunnelRequest, options: Funn
   // The customer filter sits in the scope, as in the map (map-sql.ts), so every scan (rows, the
   // ordered plan's rescan, exclusions) sees the same customers. The set is a CTE computed once: in
   // each scan's IN, the persona's scan of every event ran once per scan (the ordered plan has two).
-  const customers = options.customers ? IN_CUSTOMERS : sql``;
-  const inScope = sql`workspace_id = ${workspaceId}${rangeFilter(raw('ts'), req)}${customers}`;
+  const inScope = sql`workspace_id = ${workspaceId}${rangeFilter(raw('ts'), req)}${customerFilterSql(options.customers).where}`;
   const { mask, anyStep: matchesAny, single } = stepMask(req.steps, options.resolveStep);
   const anyStep = req.order === 'strict' ? sql`` : sql` AND ${matchesAny}`;
   const rowValue = req.breakdown && req.breakdown !== 'persona' ? propertyTextSql(req.breakdown) : null;

@@ -1,7 +1,7 @@
 import { CHANNELS } from '../../ingest/event.ts';
 import { join, raw, sql, type Sql } from '../../storage/sql.ts';
 import { bitOrSql, materializedCte, quantileSql } from '../common/dialect-sql.ts';
-import { inCustomersCte } from '../common/persona-filter.ts';
+import { customerFilterSql } from '../common/persona-filter.ts';
 import { rangeFilter, type TimeRange } from '../common/time-range.ts';
 import {
   col, customerFirstsSql, customerStagesSql, customerTouchpointsSql, enteredSql, n, placedCtes, scanSql, touchpointFactsSql,
@@ -81,13 +81,9 @@ export function journeyMapSql(s: MapScope): Sql {
   return mapOverEventsSql(s, scanSql(s, scope), raw('SELECT count(*) FROM jm_ev'));
 }
 
-/** `in_customers AS (…),` before the map's CTEs when its stored parts read a customer set, else nothing. */
-const customersCte = (customers?: Sql): Sql => (customers ? sql`${inCustomersCte(customers)},
-  ` : sql``);
-
 /** The facts as CTEs over `events` (rows of `jm_ev`), then the aggregates; `total` counts the events in scope. */
 function mapOverEventsSql(f: MapFacts, events: Sql, total: Sql, customers?: Sql): Sql {
-  return sql`WITH ${customersCte(customers)}${materializedCte('jm_ev', events)},
+  return sql`WITH ${customerFilterSql(customers).withCte}${materializedCte('jm_ev', events)},
   jm_ct AS (${customerTouchpointsSql(f)}),
   jm_cs AS (${customerStagesSql(f, customerFirstsSql(f))}),
   jm_tp AS (${touchpointFactsSql(f)}),
@@ -130,7 +126,7 @@ export interface StoredFacts {
 
 /** The map over stored facts: the same aggregates as `journeyMapSql`, without reading the events. */
 export function storedMapSql(f: MapFacts, src: StoredFacts): Sql {
-  return sql`WITH ${customersCte(src.customers)}jm_cs AS (${customerStagesSql(f, src.firsts)}),
+  return sql`WITH ${customerFilterSql(src.customers).withCte}jm_cs AS (${customerStagesSql(f, src.firsts)}),
   jm_tp AS (${src.touchpoints}),
   placed AS (${src.placed})
   ${branchesSql(f, raw('CAST(sum(w) AS BIGINT)'), src.events)}`;

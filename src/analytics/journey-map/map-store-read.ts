@@ -1,6 +1,6 @@
 import { join, raw, sql, type Sql } from '../../storage/sql.ts';
 import { customerKeySql } from '../common/dialect-sql.ts';
-import { IN_CUSTOMERS } from '../common/persona-filter.ts';
+import { customerFilterSql } from '../common/persona-filter.ts';
 import { rangeFilter, type TimeRange } from '../common/time-range.ts';
 import { n, type MapFacts } from './map-facts-sql.ts';
 import type { StoredEvents, StoredFacts } from './map-sql.ts';
@@ -40,7 +40,7 @@ export function storedFacts(f: MapFacts, workspaceId: string, key: string, water
     firsts: sql`SELECT c, k2 AS last_tp, ${join(firsts)} FROM journey_map_facts WHERE ${scope(KIND.customer)}`,
     touchpoints: sql`SELECT c, k AS tp, t0, n, chans, x, in_stage FROM journey_map_facts WHERE ${scope(KIND.touchpoint)}`,
     placed: sql`SELECT c, k2 AS fr, k AS placed_tp, n AS w FROM journey_map_facts WHERE ${scope(KIND.friction)}`,
-    events: customers ? eventsUpTo(workspaceId, key, watermark, IN_CUSTOMERS) : sql`SELECT s.events ${state}`,
+    events: customers ? eventsUpTo(workspaceId, key, watermark, customerFilterSql(customers).where) : sql`SELECT s.events ${state}`,
     customers,
   };
 }
@@ -60,7 +60,7 @@ export function storedEvents(workspaceId: string, key: string, watermark: number
   return {
     events: sql`SELECT c, t, tp, ch, ge, fr, ptp FROM journey_map_events
       WHERE workspace_id = ${workspaceId} AND journey_key = ${key}${t}${persona}`,
-    total: eventsUpTo(workspaceId, key, watermark, sql`${rangeFilter(raw('e.ts'), range)}${customers ? IN_CUSTOMERS : sql``}`),
+    total: eventsUpTo(workspaceId, key, watermark, sql`${rangeFilter(raw('e.ts'), range)}${customerFilterSql(customers).where}`),
     customers,
   };
 }

@@ -3,7 +3,7 @@ import { KEY_CODE_SPACE, sequenceSourceSql, type SequenceSnapshot } from '../../
 import {
   intDiv, listAgg, listAggOrdered, listAt, listFilter, listFilterIndexed, listLen, listMap, listRange, listSort,
 } from '../common/list-sql.ts';
-import { IN_CUSTOMERS, inCustomersCte } from '../common/persona-filter.ts';
+import { customerFilterSql } from '../common/persona-filter.ts';
 import { excludeEvents, INTERACTION_TYPES, stepNameSql, type TouchpointOptions } from '../common/step.ts';
 import { rangeFilter, type TimeRange } from '../common/time-range.ts';
 
@@ -60,12 +60,12 @@ export function sequenceCtes(o: SequenceOptions): Sql {
   const code = sql`${dialectFn((d) => d.epochMs(raw('s.ts')))} * ${CODE_SPACE} + d.code`;
   const lv = raw('lv');
   const decode = listMap(raw('xs'), 'lv', sql`${lv} % ${CODE_SPACE}`);
-  const head = o.sequences && !o.stepName && !o.touchpointSql && !o.customers ? storedHead(o, o.sequences) : sql`${o.customers ? sql`
-  ${inCustomersCte(o.customers)},` : sql``}
-  seq_steps AS (
+  const filter = customerFilterSql(o.customers);
+  const head = o.sequences && !o.stepName && !o.touchpointSql && !o.customers ? storedHead(o, o.sequences) : sql`
+  ${filter.withCte}seq_steps AS (
     SELECT customer_id, ts, ${o.stepName ?? stepNameSql(o)} AS step_name
     FROM events
-    WHERE workspace_id = ${o.workspaceId} AND type IN ${INTERACTION_TYPES}${rangeFilter(raw('ts'), o.range)}${excludeEvents(o.exclude)}${o.customers ? IN_CUSTOMERS : sql``}
+    WHERE workspace_id = ${o.workspaceId} AND type IN ${INTERACTION_TYPES}${rangeFilter(raw('ts'), o.range)}${excludeEvents(o.exclude)}${filter.where}
   ),
   seq_dict AS (
     SELECT step_name, row_number() OVER (ORDER BY step_name) AS code
