@@ -21,6 +21,7 @@ import { lexiconFor } from '../../src/voc/text/lexicon/index.ts';
 import { scoreTokens } from '../../src/voc/text/lexicon/scorer.ts';
 import { lexiconFeature } from '../../src/voc/text/model.ts';
 import { textTokens } from '../../src/voc/text/normalize.ts';
+import { lexiconDecides } from '../../src/voc/text/sentiment.ts';
 import { loadHebrew, loadOlist, loadXlmt, type Example } from './data.ts';
 import { logit, nbRatios, scaleVector, trainLogReg, vectorize, type LogRegOptions } from './logreg.ts';
 import { augmented, negatorsFor, STACK_OPTIONS, TRAIN_OPTIONS } from './train.ts';
@@ -92,7 +93,7 @@ function report(name: string, oof: Map<Row, number>) {
     const acc = (gate: number) => {
       let right = 0;
       for (const r of xs) {
-        const s = r.lex !== 0 && Math.abs(r.lex) >= gate ? r.lex : z(r);
+        const s = lexiconDecides(r.lex, gate) ? r.lex : z(r);
         if ((s > 0 ? 1 : 0) === r.y) right++;
       }
       return right / xs.length;

@@ -18,7 +18,7 @@ import { featureHashes, hash32 } from '../../src/voc/text/features.ts';
 import { lexiconFor, LEXICON_LANGUAGES } from '../../src/voc/text/lexicon/index.ts';
 import { scoreTokens } from '../../src/voc/text/lexicon/scorer.ts';
 import { lexiconFeature, unpackLanguage, type SentimentModelFile } from '../../src/voc/text/model.ts';
-import { labelOf, NEUTRAL_BAND, sentimentWith, type SentimentLabel } from '../../src/voc/text/sentiment.ts';
+import { labelOf, lexiconDecides, NEUTRAL_BAND, sentimentWith, type SentimentLabel } from '../../src/voc/text/sentiment.ts';
 import { textTokens } from '../../src/voc/text/normalize.ts';
 import { loadHebrew, loadOlist, loadXlmt, type Example } from './data.ts';
 import { logit, trainLogReg, vectorize, type SparseExample } from './logreg.ts';
@@ -200,7 +200,7 @@ function gateAccuracy(ys: readonly number[], lexiconSums: readonly number[], oof
   let right = 0;
   ys.forEach((y, i) => {
     const l = lexiconSums[i];
-    const z = l !== 0 && Math.abs(l) >= gate ? l : oofLogit[i];
+    const z = lexiconDecides(l, gate) ? l : oofLogit[i];
     if ((z > 0 ? 1 : 0) === y) right++;
   });
   return right / ys.length;
@@ -380,7 +380,7 @@ export function train(dir: string, olistDir: string, out: string): SentimentMode
     };
     // The neutral band, from the model as shipped (quantised) on the neutral texts, out of fold on the polar ones.
     const shipped = unpackLanguage(file.languages[lang]);
-    const byModel = (sum: number) => !(sum !== 0 && Math.abs(sum) >= shipped.lexiconGate);
+    const byModel = (sum: number) => !lexiconDecides(sum, shipped.lexiconGate);
     const lexicon = lexiconFor(lang);
     const bandSamples: BandSample[] = [
       ...examples.map((e, i) => ({ gold: (e.y === 1 ? 'positive' : 'negative') as SentimentLabel, byModel: byModel(e.lexiconSum),

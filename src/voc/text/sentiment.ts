@@ -41,6 +41,9 @@ export function sentimentMethod(language: string): SentimentMethod {
   return 'emoji';
 }
 
+/** Whether the lexicon decides alone: it found sentiment and |sum| reaches the language's gate (model.ts lexiconGate). */
+export const lexiconDecides = (lexiconSum: number, gate: number): boolean => lexiconSum !== 0 && Math.abs(lexiconSum) >= gate;
+
 export const labelOf = (score: number, band = NEUTRAL_BAND): SentimentLabel =>
   score >= band ? 'positive' : score <= -band ? 'negative' : 'neutral';
 
@@ -59,7 +62,7 @@ export function sentimentOfTokens(language: string, tokens: readonly string[]): 
 
 /** `sentimentOfTokens` with the language's model (if any) and lexicon reading given: train.ts scores with a model it has just built. */
 export function sentimentWith(model: LanguageModel | undefined, lexicon: LexiconScore, tokens: readonly string[]): TokenSentiment {
-  if (model && !(lexicon.sum !== 0 && Math.abs(lexicon.sum) >= model.lexiconGate)) {
+  if (model && !lexiconDecides(lexicon.sum, model.lexiconGate)) {
     const z = languageLogit(model, tokens, lexicon.sum);
     // tanh(z/2) = 2·sigmoid(z) − 1: the model's probability mapped onto −1…1.
     const score = round(Math.tanh(z / 2));
