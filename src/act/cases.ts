@@ -54,10 +54,10 @@ export type CaseView = ReturnType<typeof view>;
 export interface RowWriter { commitRows(rows: readonly (Sql | TableRows)[]): Promise<void> }
 const NO_IDENTITY_CHANGES = { added: [], merged: [] };
 
-/** Closed-loop cases with an audit trail of every change (who, when, what). */
 /** Customers with a case in the workspace: a persona filter over them reads only their events. */
 export const customersWithCasesSql = (workspaceId: string): Sql => sql`SELECT customer_id FROM cases WHERE workspace_id = ${workspaceId}`;
 
+/** Closed-loop cases with an audit trail of every change (who, when, what). */
 export class Cases {
   private readonly listeners: ((workspaceId: string, c: CaseView) => void)[] = [];
   private readonly resolvedListeners: ((workspaceId: string, c: CaseView) => void)[] = [];

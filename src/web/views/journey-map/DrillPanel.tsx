@@ -14,7 +14,7 @@ interface CaseItem { id: string; reason: string; status: string; priority: strin
 
 interface Props {
   map: JourneyMap; touchpointId: string; range: { from: string; to: string };
-  /** The map's persona filter: the funnels and next steps count only its customers (null: everyone). */
+  /** The map's persona filter: the funnel, next steps, feedback and cases are of its customers only (null: everyone). */
   persona: { id: string; name: string } | null;
   onClose(): void;
 }
@@ -34,13 +34,11 @@ export function DrillPanel({ map, touchpointId, range, persona, onClose }: Props
   }, [onClose]);
 
   const journey = map.journey.id;
-  // The query funnel: from this touchpoint to the next stage within 30 days, by channel, for the
-  // map's persona (the map's numbers are that persona's: the drill-in must count the same customers).
-  const funnel = useApi<{ steps: FunnelStep[]; breakdowns?: { value: string; steps: FunnelStep[] }[] }>(tp && next ? '/api/v1/query/funnel' : null,
-    { method: 'POST', body: { journey, window: '30d', steps: [{ touchpoint: touchpointId }, { stage: next?.id }], breakdown: 'channel', ...range,
-      ...(persona ? { persona: persona.id } : {}) } });
-  // Feedback and cases of the same customers as the map (its persona, if one is chosen).
+  // Every part counts the map's customers: its persona, when one is chosen (the map's numbers are that persona's).
   const byPersona = persona ? { journey, persona: persona.id } : {};
+  // The query funnel: from this touchpoint to the next stage within 30 days, by channel.
+  const funnel = useApi<{ steps: FunnelStep[]; breakdowns?: { value: string; steps: FunnelStep[] }[] }>(tp && next ? '/api/v1/query/funnel' : null,
+    { method: 'POST', body: { journey, window: '30d', steps: [{ touchpoint: touchpointId }, { stage: next?.id }], breakdown: 'channel', ...range, ...byPersona } });
   const feedback = useApi<{ responses: Response[] }>(tp ? '/api/v1/responses' : null, { query: { touchpoint: touchpointId, ...range, limit: 8, ...byPersona } });
   const cases = useApi<{ cases: CaseItem[] }>(tp ? '/api/v1/cases' : null, { query: { touchpoint: touchpointId, journey, ...byPersona } });
   if (!stage || !tp) return null;
